@@ -1,0 +1,38 @@
+package org.casebook.command;
+
+import java.time.Clock;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.casebook.command.web.CommandDispatcher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the command handlers are given besides their commands. */
+@Configuration(proxyBeanMethods = false)
+public class CommandConfiguration {
+
+    /**
+     * What every event inherits from the command that caused it: the request's correlation id, and
+     * (as {@code causationId} and {@code traceId}) the message that caused it and the first message of
+     * the chain.
+     */
+    @Bean
+    public CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandDispatcher.CORRELATION_ID);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider("causationId", "traceId");
+    }
+
+    /** The clock rules read "today" from; UTC. Tests put a fixed clock in its place. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,110 @@
+package org.casebook.ops.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The embedded databases of one application context: a real PostgreSQL, started from its binaries,
+ * and a MongoDB wire-protocol server over an H2 file. Both listen on loopback only and keep their
+ * files under the data directory, so a restart keeps everything. Closed with the context, after
+ * every bean that uses them.
+ */
+final class EmbeddedDatabases implements DisposableBean {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Log log;
+
+    private EmbeddedPostgres postgres;
+    private MongoServer mongo;
+
+    /** @param log a log that may be written before the logging system is set up */
+    EmbeddedDatabases(Log log) {
+        this.log = log;
+    }
+
+    /**
+     * Starts PostgreSQL with durability on: the library's defaults (no fsync, asynchronous commit)
+     * suit throw-away test databases, not a counselor's records.
+     */
+    String startPostgres(EmbeddedProperties properties) {
+        Path directory = properties.dataDirectory().resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(directory.getParent());
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(properties.postgresPort())
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start in " + directory, e);
+        }
+        requireDurability();
+        String url = "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/postgres";
+        log.info("Embedded PostgreSQL: " + url + " (user postgres, no password: psql -h " + LOOPBACK + " -p "
+                + postgres.getPort() + " -U postgres), data in " + directory);
+        return url;
+    }
+
+    String startMongo(EmbeddedProperties properties) {
+        Path file = properties.dataDirectory().resolve("mongo").resolve("read-models.mv.db").toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file.getParent(), e);
+        }
+        mongo = new MongoServer(new H2Backend(file.toString()));
+        mongo.bind(new InetSocketAddress(LOOPBACK, properties.mongoPort()));
+        String uri = "mongodb://" + LOOPBACK + ":" + mongo.getLocalAddress().getPort();
+        log.info("Embedded MongoDB server: " + uri + " (read models, rebuilt from the events when lost), data in "
+                + file);
+        return uri;
+    }
+
+    private void requireDurability() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (var setting : Map.of("fsync", "on", "synchronous_commit", "on").entrySet()) {
+                try (ResultSet result = statement.executeQuery("SHOW " + setting.getKey())) {
+                    result.next();
+                    if (!setting.getValue().equals(result.getString(1))) {
+                        throw new IllegalStateException("The embedded PostgreSQL runs with " + setting.getKey()
+                                + "=" + result.getString(1) + "; Casebook needs " + setting.getValue());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the embedded PostgreSQL's settings", e);
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        if (mongo != null) {
+            mongo.shutdown();
+            mongo = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

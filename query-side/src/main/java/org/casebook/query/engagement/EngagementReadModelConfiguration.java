@@ -1,0 +1,24 @@
+package org.casebook.query.engagement;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.casebook.query.store.DocumentCollection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class EngagementReadModelConfiguration {
+
+    static final String COLLECTION = "engagements";
+
+    @Bean
+    DocumentCollection<EngagementView> engagementViews(MongoDatabase readModels) {
+        var collection = readModels.getCollection(COLLECTION, Document.class);
+        // Caseload lists filter by center and counselor. A real MongoDB uses these indexes; the embedded
+        // server accepts and ignores them, and scans instead (fine at the embedded default's size).
+        collection.createIndex(Indexes.ascending("centerId", "enterprise.name"));
+        collection.createIndex(Indexes.ascending("counselorId", "enterprise.name"));
+        return new DocumentCollection<>(collection, EngagementView.class, EngagementView::id);
+    }
+}

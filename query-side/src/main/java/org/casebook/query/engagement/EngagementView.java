@@ -1,0 +1,115 @@
+package org.casebook.query.engagement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.casebook.shared.event.CounselingSessionLogged;
+import org.casebook.shared.event.EngagementOpened;
+import org.casebook.shared.event.FinancingObtained;
+import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.value.Baseline;
+import org.casebook.shared.value.Consents;
+import org.casebook.shared.value.Contact;
+import org.casebook.shared.value.Enterprise;
+import org.casebook.shared.value.FinancingInstrument;
+import org.casebook.shared.value.Money;
+import org.casebook.shared.value.Owner;
+import org.casebook.shared.value.SessionType;
+
+/**
+ * An engagement as counselors and directors read it: the intake, the sessions and the results, with
+ * running totals. Immutable; each event gives the next view through a small method. Every method
+ * first asks whether the event is newer than what the view has seen ({@code lastSequence}), so
+ * delivering an event twice changes nothing.
+ */
+public record EngagementView(
+        String id,
+        String centerId,
+        String counselorId,
+        String status,
+        LocalDate intakeDate,
+        Enterprise enterprise,
+        Owner owner,
+        Contact contact,
+        String referralSource,
+        Consents consents,
+        Baseline baseline,
+        List<String> programmes,
+        List<String> needs,
+        List<Session> sessions,
+        List<Financing> financing,
+        Totals totals,
+        LocalDate lastContact,
+        long lastSequence) {
+
+    public static final String OPEN = "OPEN";
+
+    public record Session(String sessionId, LocalDate date, String counselorId, SessionType type, String area,
+                          int contactMinutes, int prepMinutes, int travelMinutes, String programme,
+                          String notes) {
+    }
+
+    public record Financing(String resultId, FinancingInstrument instrument, String source, Money amount,
+                            LocalDate dateObtained, String status) {
+    }
+
+    /** Counseling hours are contact plus preparation; travel is counted apart. */
+    public record Totals(int sessions, int contactMinutes, int prepMinutes, int travelMinutes,
+                         BigDecimal counselingHours, BigDecimal travelHours) {
+
+        static final Totals NONE = new Totals(0, 0, 0, 0, hours(0), hours(0));
+
+        Totals plus(Session session) {
+            int contact = contactMinutes + session.contactMinutes();
+            int prep = prepMinutes + session.prepMinutes();
+            int travel = travelMinutes + session.travelMinutes();
+            return new Totals(sessions + 1, contact, prep, travel, hours(contact + prep), hours(travel));
+        }
+
+        private static BigDecimal hours(int minutes) {
+            return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_EVEN);
+        }
+    }
+
+    public static EngagementView opened(EngagementOpened event, long sequence) {
+        return new EngagementView(event.engagementId().value(), event.centerId().value(),
+                event.counselorId().value(), OPEN, event.intakeDate(), event.enterprise(), event.owner(),
+                event.contact(), event.referralSource(), event.consents(), event.baseline(),
+                event.programmes().stream().map(ProgrammeCode::value).toList(), event.needs(),
+                List.of(), List.of(), Totals.NONE, null, sequence);
+    }
+
+    public EngagementView sessionLogged(CounselingSessionLogged event, long sequence) {
+        if (sequence <= lastSequence) {
+            return this;
+        }
+        Session session = new Session(event.sessionId().value(), event.date(), event.counselorId().value(),
+                event.type(), event.area(), event.contactMinutes(), event.prepMinutes(), event.travelMinutes(),
+                event.programme() == null ? null : event.programme().value(), event.notes());
+        LocalDate latest = lastContact == null || event.date().isAfter(lastContact) ? event.date() : lastContact;
+        return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
+                referralSource, consents, baseline, programmes, needs, append(sessions, session), financing,
+                totals.plus(session), latest, sequence);
+    }
+
+    public EngagementView financingObtained(FinancingObtained event, long sequence) {
+        if (sequence <= lastSequence) {
+            return this;
+        }
+        Financing result = new Financing(event.resultId().value(), event.instrument(), event.source(),
+                event.amount(), event.dateObtained(), "CLAIMED");
+        return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
+                referralSource, consents, baseline, programmes, needs, sessions, append(financing, result),
+                totals, lastContact, sequence);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> next = new ArrayList<>(list.size() + 1);
+        next.addAll(list);
+        next.add(item);
+        return List.copyOf(next);
+    }
+}

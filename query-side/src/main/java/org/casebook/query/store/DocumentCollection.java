@@ -1,0 +1,102 @@
+package org.casebook.query.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.casebook.shared.json.CasebookJson;
+
+/**
+ * A MongoDB collection of read-model records, one document per record under its id. Records cross
+ * to and from BSON through the same JSON form as the events, so dates stay {@code YYYY-MM-DD} strings
+ * and amounts stay exact decimal strings. Reads and writes go by exact {@code _id}, which every
+ * MongoDB server, the embedded one included, answers from its index.
+ */
+public final class DocumentCollection<T> {
+
+    private static final ObjectMapper JSON = CasebookJson.newMapper();
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> collection;
+    private final Class<T> type;
+    private final Function<T, String> idOf;
+
+    public DocumentCollection(MongoCollection<Document> collection, Class<T> type, Function<T, String> idOf) {
+        this.collection = collection;
+        this.type = type;
+        this.idOf = idOf;
+    }
+
+    public MongoCollection<Document> raw() {
+        return collection;
+    }
+
+    public Optional<T> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(this::fromDocument);
+    }
+
+    public List<T> find(Bson filter, Bson sort, int skip, int limit) {
+        List<T> found = new ArrayList<>();
+        collection.find(filter).sort(sort).skip(skip).limit(limit).forEach(doc -> found.add(fromDocument(doc)));
+        return found;
+    }
+
+    public long count(Bson filter) {
+        return collection.countDocuments(filter);
+    }
+
+    public boolean isEmpty() {
+        return collection.find().limit(1).first() == null;
+    }
+
+    /** Writes every record in one round trip; writing the same record twice leaves the same document. */
+    public void writeAll(Collection<T> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(records.size());
+        for (T record : records) {
+            String id = idOf.apply(record);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), toDocument(id, record), UPSERT));
+        }
+        collection.bulkWrite(writes);
+    }
+
+    public void clear() {
+        collection.deleteMany(new Document());
+    }
+
+    Document toDocument(String id, T record) {
+        try {
+            Document document = Document.parse(JSON.writeValueAsString(record));
+            document.put("_id", id);
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type.getSimpleName() + " " + id, e);
+        }
+    }
+
+    T fromDocument(Document document) {
+        try {
+            Document copy = new Document(document);
+            copy.remove("_id");
+            return JSON.readValue(copy.toJson(RELAXED), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + type.getSimpleName() + " " + document.get("_id"), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.casebook.query.store;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Folds events into read-model records and writes each batch of events as one bulk write. Within an
+ * event processor's batch (one unit of work) a record is read from MongoDB at most once, folded in
+ * memory through every event of the batch, and written once when the batch commits, before the
+ * processor stores its token: a crash in between replays the batch, which the folds ignore.
+ * Outside a unit of work (plain tests, tools) every change is written at once.
+ */
+public final class ProjectionBatch<T> {
+
+    private final DocumentCollection<T> collection;
+    private final String resourceKey;
+
+    public ProjectionBatch(DocumentCollection<T> collection, String name) {
+        this.collection = collection;
+        this.resourceKey = ProjectionBatch.class.getName() + "/" + name;
+    }
+
+    /**
+     * Applies {@code fold} to the current record with this id ({@code null} when there is none yet).
+     * Returning the same instance means nothing changed.
+     */
+    public void update(String id, UnaryOperator<T> fold) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            T before = collection.find(id).orElse(null);
+            T after = fold.apply(before);
+            if (after != null && after != before) {
+                collection.writeAll(java.util.List.of(after));
+            }
+            return;
+        }
+        Pending<T> pending = pending(CurrentUnitOfWork.get().root());
+        T before = pending.current.containsKey(id) ? pending.current.get(id) : collection.find(id).orElse(null);
+        T after = fold.apply(before);
+        pending.current.put(id, after);
+        if (after != null && after != before) {
+            pending.changed.put(id, after);
+        }
+    }
+
+    private Pending<T> pending(UnitOfWork<?> root) {
+        return root.getOrComputeResource(resourceKey, key -> {
+            Pending<T> created = new Pending<>();
+            root.onPrepareCommit(unit -> collection.writeAll(created.changed.values()));
+            return created;
+        });
+    }
+
+    private static final class Pending<T> {
+        private final Map<String, T> current = new HashMap<>();
+        private final Map<String, T> changed = new LinkedHashMap<>();
+    }
+}

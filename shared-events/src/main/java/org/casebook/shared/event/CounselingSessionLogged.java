@@ -1,0 +1,32 @@
+package org.casebook.shared.event;
+
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+import org.casebook.shared.id.CounselorId;
+import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.id.SessionId;
+import org.casebook.shared.value.SessionType;
+
+/**
+ * A counselor met (or called) the client. Counseling hours count contact and preparation minutes;
+ * travel minutes are reported apart.
+ *
+ * @param programme the funding programme the session is charged to; may be absent
+ * @param notes     free text; personal data
+ */
+@Revision("1")
+public record CounselingSessionLogged(
+        EngagementId engagementId,
+        SessionId sessionId,
+        LocalDate date,
+        CounselorId counselorId,
+        SessionType type,
+        String area,
+        int contactMinutes,
+        int prepMinutes,
+        int travelMinutes,
+        ProgrammeCode programme,
+        String notes) implements EngagementEvent {
+}
