@@ -17,7 +17,9 @@ import org.casebook.shared.event.FinancingObtained;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.refusal.Checks;
 import org.casebook.shared.refusal.Refusal;
+import org.casebook.shared.value.Baseline;
 
 /**
  * One client enterprise's engagement with a center: the consistency boundary for everything a
@@ -40,6 +42,14 @@ public class Engagement {
     @CommandHandler
     public Engagement(OpenEngagement command, Clock clock) {
         BusinessDates.notInFuture("intakeDate", command.intakeDate(), clock);
+        Baseline baseline = command.baseline();
+        if (baseline != null) {
+            Checks.notNegative(baseline.fullTimeEmployees(), "baseline.fullTimeEmployees");
+            Checks.notNegative(baseline.partTimeEmployees(), "baseline.partTimeEmployees");
+            if (baseline.annualSales() != null) {
+                MoneyRules.notNegative(baseline.annualSales(), "baseline.annualSales");
+            }
+        }
         apply(new EngagementOpened(command.engagementId(), command.centerId(), command.counselorId(),
                 command.intakeDate(), command.enterprise(), command.owner(), command.contact(),
                 command.referralSource(), command.consents(), command.baseline(), command.programmes(),
@@ -49,6 +59,7 @@ public class Engagement {
     @CommandHandler
     public SessionId handle(LogCounselingSession command, Clock clock) {
         BusinessDates.withinEngagement("date", command.date(), intakeDate, clock);
+        SessionMinutes.check(command.contactMinutes(), command.prepMinutes(), command.travelMinutes());
         if (sessions.contains(command.sessionId())) {
             throw Refusal.rule("session-exists", "sessionId", command.sessionId());
         }
@@ -61,6 +72,7 @@ public class Engagement {
     @CommandHandler
     public ResultId handle(RecordFinancing command, Clock clock) {
         BusinessDates.withinEngagement("dateObtained", command.dateObtained(), intakeDate, clock);
+        MoneyRules.positive(command.amount(), "amount");
         if (results.contains(command.resultId())) {
             throw Refusal.rule("result-exists", "resultId", command.resultId());
         }

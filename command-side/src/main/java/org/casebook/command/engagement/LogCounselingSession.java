@@ -12,10 +12,9 @@ import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.SessionId;
-import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.value.SessionType;
 
-/** Log a counseling session. Minutes are whole minutes; a session lasts at most a day. */
+/** Log a counseling session. Minutes are whole minutes; prep and travel minutes default to none. */
 public record LogCounselingSession(
         @TargetAggregateIdentifier EngagementId engagementId,
         SessionId sessionId,
@@ -29,8 +28,6 @@ public record LogCounselingSession(
         ProgrammeCode programme,
         String notes) {
 
-    static final int MINUTES_IN_A_DAY = 24 * 60;
-
     public LogCounselingSession {
         required(engagementId, "engagementId");
         required(sessionId, "sessionId");
@@ -41,21 +38,6 @@ public record LogCounselingSession(
         required(contactMinutes, "contactMinutes");
         prepMinutes = prepMinutes == null ? 0 : prepMinutes;
         travelMinutes = travelMinutes == null ? 0 : travelMinutes;
-        if (contactMinutes <= 0) {
-            throw Refusal.rule("contact-minutes-not-positive", "contactMinutes");
-        }
-        withinADay(contactMinutes, "contactMinutes");
-        withinADay(prepMinutes, "prepMinutes");
-        withinADay(travelMinutes, "travelMinutes");
         notes = optionalText(notes, "notes", LONG_TEXT);
-    }
-
-    private static void withinADay(int minutes, String field) {
-        if (minutes < 0) {
-            throw Refusal.rule("minutes-negative", field);
-        }
-        if (minutes > MINUTES_IN_A_DAY) {
-            throw Refusal.rule("minutes-too-many", field, MINUTES_IN_A_DAY);
-        }
     }
 }

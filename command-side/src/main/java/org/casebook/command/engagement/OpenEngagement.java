@@ -19,7 +19,6 @@ import org.casebook.shared.value.Baseline;
 import org.casebook.shared.value.Consents;
 import org.casebook.shared.value.Contact;
 import org.casebook.shared.value.Enterprise;
-import org.casebook.shared.value.Money;
 import org.casebook.shared.value.Owner;
 
 /**
@@ -52,7 +51,6 @@ public record OpenEngagement(
                         optionalText(contact.phone(), "contact.phone", SHORT_TEXT));
         referralSource = optionalText(referralSource, "referralSource", SHORT_TEXT);
         consents = consents == null ? new Consents(false, false) : consents;
-        baseline = baseline == null ? null : checked(baseline);
         programmes = programmes == null ? List.of() : List.copyOf(programmes);
         needs = needs == null ? List.of()
                 : needs.stream().map(need -> requiredText(need, "needs")).toList();
@@ -75,15 +73,5 @@ public record OpenEngagement(
         }
         return new Owner(requiredText(owner.name(), "owner.name"),
                 required(owner.gender(), "owner.gender"), birthYear);
-    }
-
-    private static Baseline checked(Baseline baseline) {
-        Checks.notNegative(baseline.fullTimeEmployees(), "baseline.fullTimeEmployees");
-        Checks.notNegative(baseline.partTimeEmployees(), "baseline.partTimeEmployees");
-        Money sales = baseline.annualSales();
-        if (sales != null) {
-            MoneyRules.notNegative(sales, "baseline.annualSales");
-        }
-        return baseline;
     }
 }

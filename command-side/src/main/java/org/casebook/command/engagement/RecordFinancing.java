@@ -25,7 +25,7 @@ public record RecordFinancing(
         required(resultId, "resultId");
         required(instrument, "instrument");
         source = requiredText(source, "source");
-        MoneyRules.positive(required(amount, "amount"), "amount");
+        required(amount, "amount");
         required(dateObtained, "dateObtained");
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.casebook.shared.event.CounselingSessionLogged;
 import org.casebook.shared.event.EngagementOpened;
 import org.casebook.shared.event.FinancingObtained;
@@ -56,17 +57,27 @@ public record EngagementView(
                             LocalDate dateObtained, String status) {
     }
 
-    /** Counseling hours are contact plus preparation; travel is counted apart. */
-    public record Totals(int sessions, int contactMinutes, int prepMinutes, int travelMinutes,
-                         BigDecimal counselingHours, BigDecimal travelHours) {
+    /**
+     * Running totals, kept in minutes (exact); counseling hours are contact plus preparation, travel is
+     * counted apart. Hours are shown, never stored: they follow from the minutes.
+     */
+    public record Totals(int sessions, int contactMinutes, int prepMinutes, int travelMinutes) {
 
-        static final Totals NONE = new Totals(0, 0, 0, 0, hours(0), hours(0));
+        static final Totals NONE = new Totals(0, 0, 0, 0);
 
         Totals plus(Session session) {
-            int contact = contactMinutes + session.contactMinutes();
-            int prep = prepMinutes + session.prepMinutes();
-            int travel = travelMinutes + session.travelMinutes();
-            return new Totals(sessions + 1, contact, prep, travel, hours(contact + prep), hours(travel));
+            return new Totals(sessions + 1, contactMinutes + session.contactMinutes(),
+                    prepMinutes + session.prepMinutes(), travelMinutes + session.travelMinutes());
+        }
+
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+        public BigDecimal counselingHours() {
+            return hours(contactMinutes + prepMinutes);
+        }
+
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+        public BigDecimal travelHours() {
+            return hours(travelMinutes);
         }
 
         private static BigDecimal hours(int minutes) {

@@ -1,0 +1,292 @@
+package org.casebook.command.engagement;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.instanceOf;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.casebook.shared.event.CounselingSessionLogged;
+import org.casebook.shared.event.EngagementOpened;
+import org.casebook.shared.event.FinancingObtained;
+import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.CounselorId;
+import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.id.ResultId;
+import org.casebook.shared.id.SessionId;
+import org.casebook.shared.refusal.Refusal;
+import org.casebook.shared.value.Baseline;
+import org.casebook.shared.value.Consents;
+import org.casebook.shared.value.Contact;
+import org.casebook.shared.value.Enterprise;
+import org.casebook.shared.value.FinancingInstrument;
+import org.casebook.shared.value.Gender;
+import org.casebook.shared.value.Money;
+import org.casebook.shared.value.Owner;
+import org.casebook.shared.value.SessionType;
+import org.casebook.shared.value.Stage;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The rules of an engagement, as given events → command → expected events or refusal. */
+class EngagementTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    static final LocalDate INTAKE = LocalDate.of(2026, 3, 2);
+    static final EngagementId ID = new EngagementId("e-1");
+    static final SessionId SESSION = new SessionId("s-1");
+    static final ResultId RESULT = new ResultId("r-1");
+    static final CounselorId ANA = new CounselorId("ana.lopez");
+    static final ProgrammeCode DINAMICA = new ProgrammeCode("DINAMICA");
+
+    private AggregateTestFixture<Engagement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Engagement.class);
+        // The end of the day in UTC, so "today" is the same date wherever the test runs.
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
+    }
+
+    static OpenEngagement intake(LocalDate date, Baseline baseline) {
+        return new OpenEngagement(ID, new CenterId("HN-TGU-01"), ANA, date,
+                new Enterprise("Panadería La Esperanza", "08011999123456", "HN", "1071", Stage.IN_BUSINESS,
+                        "SOLE_PROPRIETOR"),
+                new Owner("María Fernández", Gender.FEMALE, 1985),
+                new Contact("maria@example.org", "+504 9999-0000"), "RADIO", new Consents(true, false),
+                baseline, List.of(DINAMICA), List.of("FINANCE", "MARKETING"));
+    }
+
+    static OpenEngagement intake() {
+        return intake(INTAKE, new Baseline(2, 1, Money.of("350000.00", "HNL")));
+    }
+
+    static EngagementOpened opened() {
+        OpenEngagement command = intake();
+        return new EngagementOpened(ID, command.centerId(), ANA, INTAKE, command.enterprise(), command.owner(),
+                command.contact(), "RADIO", command.consents(), command.baseline(), command.programmes(),
+                command.needs());
+    }
+
+    static LogCounselingSession session(LocalDate date, int contact, int prep, int travel) {
+        return new LogCounselingSession(ID, SESSION, date, ANA, SessionType.IN_PERSON, "FINANCE", contact, prep,
+                travel, DINAMICA, "Cash-flow plan for the bank.");
+    }
+
+    static RecordFinancing financing(LocalDate date, String amount, String currency) {
+        return new RecordFinancing(ID, RESULT, FinancingInstrument.LOAN, "Banco Atlántida",
+                new Money(new BigDecimal(amount), currency), date);
+    }
+
+    static Matcher<Object> refusal(String code, String field) {
+        return allOf(instanceOf(Refusal.class), hasProperty("message", org.hamcrest.Matchers.notNullValue()),
+                new org.hamcrest.TypeSafeMatcher<>() {
+                    @Override
+                    protected boolean matchesSafely(Object item) {
+                        Refusal refusal = (Refusal) item;
+                        return refusal.code().equals(code) && java.util.Objects.equals(refusal.field(), field);
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText("a refusal " + code + " of field " + field);
+                    }
+                });
+    }
+
+    @Nested
+    class Intake {
+
+        @Test
+        void opensTheEngagement() {
+            fixture.givenNoPriorActivity()
+                    .when(intake())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(opened());
+        }
+
+        @Test
+        void mayBeDatedToday() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(TODAY, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void isRefusedWhenDatedInTheFuture() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(TODAY.plusDays(1), null))
+                    .expectException(refusal("date-in-future", "intakeDate"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedWithNegativeBaselineEmployees() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(INTAKE, new Baseline(-1, 0, null)))
+                    .expectException(refusal("number-negative", "baseline.fullTimeEmployees"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedWithNegativeBaselineSales() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(INTAKE, new Baseline(0, 0, Money.of("-1.00", "HNL"))))
+                    .expectException(refusal("amount-negative", "baseline.annualSales"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CounselingSession {
+
+        @Test
+        void isLogged() {
+            fixture.given(opened())
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 30, 15))
+                    .expectResultMessagePayload(SESSION)
+                    .expectEvents(new CounselingSessionLogged(ID, SESSION, LocalDate.of(2026, 3, 9), ANA,
+                            SessionType.IN_PERSON, "FINANCE", 90, 30, 15, DINAMICA, "Cash-flow plan for the bank."));
+        }
+
+        @Test
+        void mayBeOnTheIntakeDayAndToday() {
+            fixture.given(opened()).when(session(INTAKE, 60, 0, 0)).expectSuccessfulHandlerExecution();
+            fixture.given(opened()).when(session(TODAY, 60, 0, 0)).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void isRefusedOnAnUnknownEngagement() {
+            fixture.givenNoPriorActivity()
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 0, 0))
+                    .expectException(AggregateNotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedBeforeIntake() {
+            fixture.given(opened())
+                    .when(session(INTAKE.minusDays(1), 90, 0, 0))
+                    .expectException(refusal("date-before-intake", "date"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedInTheFuture() {
+            fixture.given(opened())
+                    .when(session(TODAY.plusDays(1), 90, 0, 0))
+                    .expectException(refusal("date-in-future", "date"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void needsContactMinutes() {
+            fixture.given(opened())
+                    .when(session(TODAY, 0, 30, 0))
+                    .expectException(refusal("contact-minutes-not-positive", "contactMinutes"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesNegativePreparationOrTravel() {
+            fixture.given(opened())
+                    .when(session(TODAY, 60, -1, 0))
+                    .expectException(refusal("minutes-negative", "prepMinutes"))
+                    .expectNoEvents();
+            fixture.given(opened())
+                    .when(session(TODAY, 60, 0, -5))
+                    .expectException(refusal("minutes-negative", "travelMinutes"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMoreThanADay() {
+            fixture.given(opened())
+                    .when(session(TODAY, 24 * 60 + 1, 0, 0))
+                    .expectException(refusal("minutes-too-many", "contactMinutes"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheSameSessionTwice() {
+            LogCounselingSession session = session(TODAY, 60, 0, 0);
+            fixture.given(opened(), new CounselingSessionLogged(ID, SESSION, TODAY, ANA, SessionType.PHONE, "FINANCE",
+                            60, 0, 0, null, null))
+                    .when(session)
+                    .expectException(refusal("session-exists", "sessionId"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Financing {
+
+        @Test
+        void isRecorded() {
+            fixture.given(opened())
+                    .when(financing(LocalDate.of(2026, 5, 20), "120000.00", "HNL"))
+                    .expectResultMessagePayload(RESULT)
+                    .expectEvents(new FinancingObtained(ID, RESULT, FinancingInstrument.LOAN, "Banco Atlántida",
+                            Money.of("120000.00", "HNL"), LocalDate.of(2026, 5, 20)));
+        }
+
+        @Test
+        void isRefusedOnAnUnknownEngagement() {
+            fixture.givenNoPriorActivity()
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "USD"))
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void needsAPositiveAmount() {
+            fixture.given(opened())
+                    .when(financing(LocalDate.of(2026, 5, 20), "0.00", "HNL"))
+                    .expectException(refusal("amount-not-positive", "amount"))
+                    .expectNoEvents();
+            fixture.given(opened())
+                    .when(financing(LocalDate.of(2026, 5, 20), "-500", "HNL"))
+                    .expectException(refusal("amount-not-positive", "amount"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesMoreDecimalsThanTheCurrencyHas() {
+            fixture.given(opened())
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.005", "HNL"))
+                    .expectException(refusal("amount-too-precise", "amount"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedBeforeIntakeOrInTheFuture() {
+            fixture.given(opened())
+                    .when(financing(INTAKE.minusDays(1), "100.00", "HNL"))
+                    .expectException(refusal("date-before-intake", "dateObtained"))
+                    .expectNoEvents();
+            fixture.given(opened())
+                    .when(financing(TODAY.plusDays(1), "100.00", "HNL"))
+                    .expectException(refusal("date-in-future", "dateObtained"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheSameResultTwice() {
+            fixture.given(opened(), new FinancingObtained(ID, RESULT, FinancingInstrument.GRANT, "EU",
+                            Money.of("10.00", "EUR"), INTAKE))
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "HNL"))
+                    .expectException(refusal("result-exists", "resultId"))
+                    .expectNoEvents();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.casebook.ops;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole service as a user starts it, with the embedded databases in a directory of the test's
+ * and on free ports, driven over real HTTP.
+ */
+final class CasebookInstance implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ConfigurableApplicationContext context;
+    private final String base;
+
+    private CasebookInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static CasebookInstance start(Path dataDirectory, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--casebook.embedded.data-directory=" + dataDirectory,
+                "--casebook.embedded.postgres-port=0",
+                "--casebook.embedded.mongo-port=0"));
+        arguments.addAll(List.of(extraArguments));
+        return new CasebookInstance(new SpringApplicationBuilder(CasebookApplication.class)
+                .run(arguments.toArray(String[]::new)));
+    }
+
+    JdbcTemplate jdbc() {
+        return new JdbcTemplate(context.getBean(DataSource.class));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A JSON POST; {@code headers} (name, value, ...) add to or replace the JSON defaults. */
+    Response post(String path, String body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response get(String path, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers).GET());
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
+                "Accept", "application/json"));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            all.put(headers[i], headers[i + 1]);
+        }
+        all.forEach(request::setHeader);
+        return request;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body, HttpResponse<String> raw) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,122 @@
+package org.casebook.query.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casebook.query.engagement.EngagementEvents.financing;
+import static org.casebook.query.engagement.EngagementEvents.opened;
+import static org.casebook.query.engagement.EngagementEvents.session;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
+import org.casebook.query.store.DocumentCollection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engagement projection against a MongoDB server (the in-process one; set
+ * {@code casebook.test.mongodb-uri} to run it against a real MongoDB).
+ */
+class EngagementProjectionTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private DocumentCollection<EngagementView> views;
+    private EngagementProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        String uri = System.getProperty("casebook.test.mongodb-uri");
+        if (uri == null) {
+            server = new MongoServer(new MemoryBackend());
+            uri = server.bindAndGetConnectionString();
+        }
+        client = MongoClients.create(uri);
+        database = client.getDatabase("projection-test-" + System.nanoTime());
+        views = new DocumentCollection<>(database.getCollection("engagements"), EngagementView.class, EngagementView::id);
+        projection = new EngagementProjection(views);
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.drop();
+        client.close();
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+
+    private void deliverAll() {
+        projection.on(opened(), 0);
+        projection.on(session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), 1);
+        projection.on(financing("r-1", "120000.00"), 2);
+    }
+
+    private Document stored() {
+        return database.getCollection("engagements").find(new Document("_id", "e-1")).first();
+    }
+
+    @Test
+    void storesWhatTheFoldGives() {
+        deliverAll();
+        EngagementView expected = EngagementView.opened(opened(), 0)
+                .sessionLogged(session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), 1)
+                .financingObtained(financing("r-1", "120000.00"), 2);
+        assertThat(views.find("e-1")).contains(expected);
+        Document document = stored();
+        assertThat(document.getString("intakeDate")).isEqualTo("2026-03-02");
+        assertThat(document.get("financing", List.class)).hasSize(1);
+        assertThat(((Document) document.getList("financing", Document.class).get(0).get("amount")).getString("amount"))
+                .isEqualTo("120000.00");
+    }
+
+    @Test
+    void deliveringEveryEventTwiceLeavesTheSameDocument() {
+        deliverAll();
+        Document once = stored();
+        deliverAll();
+        assertThat(stored()).isEqualTo(once);
+        assertThat(database.getCollection("engagements").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchIsFoldedInMemoryAndWrittenOnceWhenItCommits() {
+        var events = List.of(GenericEventMessage.asEventMessage(opened()));
+        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(events);
+        batch.start();
+        deliverAll();
+        assertThat(stored()).as("nothing is written before the batch commits").isNull();
+        batch.commit();
+        assertThat(views.find("e-1")).get().satisfies(view -> {
+            assertThat(view.sessions()).hasSize(1);
+            assertThat(view.financing()).hasSize(1);
+            assertThat(view.lastSequence()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aBatchThatRollsBackWritesNothing() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(opened()));
+        deliverAll();
+        batch.rollback();
+        assertThat(stored()).isNull();
+    }
+
+    @Test
+    void resetEmptiesTheReadModel() {
+        deliverAll();
+        assertThat(projection.isEmpty()).isFalse();
+        projection.reset();
+        assertThat(projection.isEmpty()).isTrue();
+    }
+}
