@@ -1,19 +1,25 @@
 package org.casebook.ops;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole service as a user starts it, with the embedded databases in a directory of the test's
- * and on free ports, driven over real HTTP.
+ * and on free ports, driven over real HTTP. With {@code -Dcasebook.test.mongodb-uri=mongodb://...}
+ * the read models go to that MongoDB server instead, in a database named after the data directory.
  */
 final class CasebookInstance implements AutoCloseable {
 
@@ -36,15 +43,42 @@ final class CasebookInstance implements AutoCloseable {
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    static final String REAL_MONGODB = System.getProperty("casebook.test.mongodb-uri");
+
     static CasebookInstance start(Path dataDirectory, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--casebook.embedded.data-directory=" + dataDirectory,
                 "--casebook.embedded.postgres-port=0",
                 "--casebook.embedded.mongo-port=0"));
+        if (REAL_MONGODB != null) {
+            arguments.add("--spring.data.mongodb.uri=" + REAL_MONGODB);
+            arguments.add("--casebook.read-models.database=" + readModelDatabase(dataDirectory));
+        }
         arguments.addAll(List.of(extraArguments));
         return new CasebookInstance(new SpringApplicationBuilder(CasebookApplication.class)
                 .run(arguments.toArray(String[]::new)));
+    }
+
+    static String readModelDatabase(Path dataDirectory) {
+        return "casebook-test-" + Integer.toHexString(dataDirectory.toAbsolutePath().toString().hashCode());
+    }
+
+    /** Empties the read-model store of a stopped instance, as an operator who lost it would find it. */
+    static void loseReadModels(Path dataDirectory) throws IOException {
+        if (REAL_MONGODB != null) {
+            try (MongoClient client = MongoClients.create(REAL_MONGODB)) {
+                client.getDatabase(readModelDatabase(dataDirectory)).drop();
+            }
+            return;
+        }
+        Path root = dataDirectory.resolve("mongo");
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        if (Files.exists(root)) {
+            throw new IOException("could not delete " + root);
+        }
     }
 
     JdbcTemplate jdbc() {

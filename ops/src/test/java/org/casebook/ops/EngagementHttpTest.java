@@ -1,6 +1,7 @@
 package org.casebook.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,6 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -115,6 +119,17 @@ class EngagementHttpTest {
         CasebookInstance.Response metrics = casebook.get("/actuator/prometheus", "Accept", "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void aLostRaceForTheSameSequenceNumberIsAConcurrencyConflict() {
+        String id = open();
+        casebook.post("/api/engagements/" + id + "/sessions", Requests.session("2026-03-09", 60));
+        var storage = casebook.bean(EventStorageEngine.class);
+        // What a second node would do that loaded the engagement before the first node's session was stored.
+        var duplicate = new GenericDomainEventMessage<>("Engagement", id, 1, "another event at sequence 1");
+        assertThatThrownBy(() -> storage.appendEvents(duplicate)).isInstanceOf(ConcurrencyException.class);
+        assertThat(eventsOf(id)).isEqualTo(2);
     }
 
     /** Every refusal is a problem document with a stable code; the engagement's history is unchanged. */

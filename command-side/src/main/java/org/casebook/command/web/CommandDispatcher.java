@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.refusal.Refusal;
@@ -42,7 +43,7 @@ public class CommandDispatcher {
                     .andMetaData(MetaData.with(CORRELATION_ID, correlationId())));
         } catch (AggregateNotFoundException e) {
             throw Refusal.notFound("engagement-not-found", engagementId);
-        } catch (ConcurrencyException e) {
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
             throw Refusal.conflict("concurrent-change", engagementId);
         } catch (CommandExecutionException e) {
             throw e.getCause() instanceof Refusal refusal ? refusal : e;
