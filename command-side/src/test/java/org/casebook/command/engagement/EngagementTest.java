@@ -1,16 +1,12 @@
 package org.casebook.command.engagement;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.instanceOf;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -34,7 +30,9 @@ import org.casebook.shared.value.Money;
 import org.casebook.shared.value.Owner;
 import org.casebook.shared.value.SessionType;
 import org.casebook.shared.value.Stage;
+import org.hamcrest.Description;
 import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,20 +87,20 @@ class EngagementTest {
                 new Money(new BigDecimal(amount), currency), date);
     }
 
+    /** Matches the refusal with this code, naming this field. */
     static Matcher<Object> refusal(String code, String field) {
-        return allOf(instanceOf(Refusal.class), hasProperty("message", org.hamcrest.Matchers.notNullValue()),
-                new org.hamcrest.TypeSafeMatcher<>() {
-                    @Override
-                    protected boolean matchesSafely(Object item) {
-                        Refusal refusal = (Refusal) item;
-                        return refusal.code().equals(code) && java.util.Objects.equals(refusal.field(), field);
-                    }
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof Refusal refusal && refusal.code().equals(code)
+                        && Objects.equals(refusal.field(), field);
+            }
 
-                    @Override
-                    public void describeTo(org.hamcrest.Description description) {
-                        description.appendText("a refusal " + code + " of field " + field);
-                    }
-                });
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal " + code + " of the field " + field);
+            }
+        };
     }
 
     @Nested

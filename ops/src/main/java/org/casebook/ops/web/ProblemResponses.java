@@ -20,16 +20,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refusal leaves as RFC 9457 problem details with a stable {@code code} and a {@code detail} in
@@ -100,42 +96,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", Refusal.message("not-found", locale()), null);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                Refusal.message("method-not-allowed", locale()), null);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type-unsupported",
-                Refusal.message("media-type-unsupported", locale()), null);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
-                                                                      HttpHeaders headers, HttpStatusCode status,
-                                                                      WebRequest request) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", Refusal.message("not-acceptable", locale()), null);
-    }
-
-    @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         // Whatever else Spring MVC refuses keeps its status, in the same shape as every other refusal.
         if (status.is5xxServerError()) {
             return unforeseen(e);
         }
-        String code = status.value() == 404 ? "not-found" : "malformed-request";
+        String code = switch (status.value()) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "media-type-unsupported";
+            default -> "malformed-request";
+        };
         return problem(status, code, Refusal.message(code, locale()), null);
     }
 
