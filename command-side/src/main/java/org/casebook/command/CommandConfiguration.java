@@ -6,6 +6,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.casebook.command.web.CommandDispatcher;
+import org.casebook.shared.actor.Actor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +16,20 @@ import org.springframework.context.annotation.Configuration;
 public class CommandConfiguration {
 
     /**
-     * What every event inherits from the command that caused it: the request's correlation id, and
+     * What every event inherits from the command that caused it: the request's correlation id, who
+     * made the change (user and role), and
      * (as {@code causationId} and {@code traceId}) the message that caused it and the first message of
      * the chain.
      */
     @Bean
     public CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(CommandDispatcher.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CommandDispatcher.CORRELATION_ID, Actor.USER_ID, Actor.ROLE);
+    }
+
+    /** Registered on the command bus by Axon, as every handler interceptor bean is. */
+    @Bean
+    public ActorRequired actorRequired() {
+        return new ActorRequired();
     }
 
     @Bean

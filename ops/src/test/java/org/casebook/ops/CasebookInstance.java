@@ -35,8 +35,12 @@ final class CasebookInstance implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The first administrator's password, as {@code CASEBOOK_ADMIN_PASSWORD} gives it on first start. */
+    static final String ADMIN_PASSWORD = "admin-password-1";
+
     private final ConfigurableApplicationContext context;
     private final String base;
+    private String defaultUser = Users.ANA;
 
     private CasebookInstance(ConfigurableApplicationContext context) {
         this.context = context;
@@ -50,7 +54,8 @@ final class CasebookInstance implements AutoCloseable {
                 "--server.port=0",
                 "--casebook.embedded.data-directory=" + dataDirectory,
                 "--casebook.embedded.postgres-port=0",
-                "--casebook.embedded.mongo-port=0"));
+                "--casebook.embedded.mongo-port=0",
+                "--CASEBOOK_ADMIN_PASSWORD=" + ADMIN_PASSWORD));
         if (REAL_MONGODB != null) {
             arguments.add("--spring.data.mongodb.uri=" + REAL_MONGODB);
             arguments.add("--casebook.read-models.database=" + readModelDatabase(dataDirectory));
@@ -89,24 +94,76 @@ final class CasebookInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** A JSON POST; {@code headers} (name, value, ...) add to or replace the JSON defaults. */
+    /** Defines the test network's centers, programmes and users (see {@link Users}), as its administrator. */
+    CasebookInstance seeded() {
+        Users.seed(this);
+        return this;
+    }
+
+    /** A JSON POST as the default user; {@code headers} (name, value, ...) add to or replace the defaults. */
     Response post(String path, String body, String... headers) {
-        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return as(defaultUser).post(path, body, headers);
     }
 
     Response get(String path, String... headers) {
-        return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers).GET());
+        return as(defaultUser).get(path, headers);
     }
 
-    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
-        Map<String, String> all = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
-                "Accept", "application/json"));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            all.put(headers[i], headers[i + 1]);
+    /** Requests signed in as one of the test users. */
+    Client as(String user) {
+        return new Client(user, Users.passwordOf(user));
+    }
+
+    /** Requests with no credentials at all. */
+    Client anonymous() {
+        return new Client(null, null);
+    }
+
+    final class Client {
+
+        private final String authorization;
+
+        Client(String user, String password) {
+            this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        all.forEach(request::setHeader);
-        return request;
+
+        Response post(String path, String body, String... headers) {
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        Response put(String path, String body, String... headers) {
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        Response get(String path, String... headers) {
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers).GET());
+        }
+
+        private HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+            Map<String, String> all = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
+                    "Accept", "application/json"));
+            if (authorization != null) {
+                all.put("Authorization", authorization);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                all.put(headers[i], headers[i + 1]);
+            }
+            all.forEach(request::setHeader);
+            return request;
+        }
+    }
+
+    /** Requests with the given headers only, for tests of sign-in itself. */
+    Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     private static Response send(HttpRequest.Builder request) {

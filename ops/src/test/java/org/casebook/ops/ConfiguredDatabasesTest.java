@@ -38,6 +38,7 @@ class ConfiguredDatabasesTest {
                     "--spring.datasource.username=postgres",
                     "--spring.data.mongodb.uri=" + mongoUri,
                     "--casebook.read-models.database=configured")) {
+                casebook.seeded();
                 CasebookInstance.Response created = casebook.post("/api/engagements", Requests.intake());
                 id = created.json().get("id").asText();
                 assertThat(casebook.get("/api/engagements/" + id + "?minPosition=" + created.header("Casebook-Position"))

@@ -27,7 +27,7 @@ class EngagementHttpTest {
 
     @BeforeAll
     static void start() {
-        casebook = CasebookInstance.start(data);
+        casebook = CasebookInstance.start(data).seeded();
     }
 
     @AfterAll
@@ -91,32 +91,43 @@ class EngagementHttpTest {
     }
 
     @Test
-    void eventsAreReadableJsonAndCarryTheRequestsCorrelationId() {
+    void eventsAreReadableJsonAndSayWhoDidItForWhichCenterInWhichRequest() {
         CasebookInstance.Response created = casebook.post("/api/engagements", Requests.intake(),
                 "X-Correlation-Id", "support-ticket-4711");
         assertThat(created.header("X-Correlation-Id")).isEqualTo("support-ticket-4711");
         String id = created.json().get("id").asText();
         Map<String, Object> row = casebook.jdbc().queryForMap("""
                 SELECT convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta,
-                       payload_revision, payload_type
+                       payload_revision, payload_type, time_stamp
                   FROM domain_event_entry WHERE aggregate_identifier = ?""", id);
         assertThat((String) row.get("payload")).contains("\"name\":\"Panadería La Esperanza\"")
                 .contains("\"intakeDate\":\"2026-03-02\"")
                 .contains("\"annualSales\":{\"amount\":\"350000.00\",\"currency\":\"HNL\"}");
-        assertThat((String) row.get("meta")).contains("\"correlationId\":\"support-ticket-4711\"");
+        JsonNode meta = readJson((String) row.get("meta"));
+        assertThat(meta.get("correlationId").asText()).isEqualTo("support-ticket-4711");
+        assertThat(meta.get("userId").asText()).isEqualTo(Users.ANA);
+        assertThat(meta.get("role").asText()).isEqualTo("COUNSELOR");
+        assertThat(meta.get("centerId").asText()).isEqualTo(Users.TGU);
+        assertThat(meta.has("actorCenters")).as("the actor's scopes stay out of the events").isFalse();
+        assertThat((String) row.get("time_stamp")).startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         assertThat(row.get("payload_revision")).isEqualTo("1");
         assertThat(row.get("payload_type")).isEqualTo("org.casebook.shared.event.EngagementOpened");
     }
 
     @Test
     void healthCoversBothDatabasesAndMetricsAreExposed() {
-        CasebookInstance.Response health = casebook.get("/actuator/health");
+        CasebookInstance.Response anyone = casebook.anonymous().get("/actuator/health");
+        assertThat(anyone.status()).isEqualTo(200);
+        assertThat(anyone.json().at("/status").asText()).isEqualTo("UP");
+        assertThat(anyone.json().has("components")).as("details are for operators").isFalse();
+
+        CasebookInstance.Response health = casebook.as(Users.OPS).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.json().at("/components/mongo/status").asText()).isEqualTo("UP");
 
-        CasebookInstance.Response metrics = casebook.get("/actuator/prometheus", "Accept", "text/plain");
+        CasebookInstance.Response metrics = casebook.as(Users.OPS).get("/actuator/prometheus", "Accept", "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
     }
@@ -130,6 +141,14 @@ class EngagementHttpTest {
         var duplicate = new GenericDomainEventMessage<>("Engagement", id, 1, "another event at sequence 1");
         assertThatThrownBy(() -> storage.appendEvents(duplicate)).isInstanceOf(ConcurrencyException.class);
         assertThat(eventsOf(id)).isEqualTo(2);
+    }
+
+    static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
     }
 
     /** Every refusal is a problem document with a stable code; the engagement's history is unchanged. */

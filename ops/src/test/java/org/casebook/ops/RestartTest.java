@@ -19,7 +19,7 @@ class RestartTest {
     void aRestartKeepsEventsAndReadModels() {
         String id;
         String position;
-        try (CasebookInstance first = CasebookInstance.start(data)) {
+        try (CasebookInstance first = CasebookInstance.start(data).seeded()) {
             id = first.post("/api/engagements", Requests.intake()).json().get("id").asText();
             position = first.post("/api/engagements/" + id + "/sessions", Requests.session("2026-03-09", 90))
                     .header("Casebook-Position");
@@ -45,7 +45,7 @@ class RestartTest {
         String id;
         String position;
         JsonNode before;
-        try (CasebookInstance first = CasebookInstance.start(data)) {
+        try (CasebookInstance first = CasebookInstance.start(data).seeded()) {
             id = first.post("/api/engagements", Requests.intake()).json().get("id").asText();
             first.post("/api/engagements/" + id + "/sessions", Requests.session("2026-03-09", 90));
             position = first.post("/api/engagements/" + id + "/financing",

@@ -9,14 +9,15 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
 import org.casebook.shared.refusal.Refusal;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command for an engagement and waits for it to be stored, then tells where its events sit in
- * the global stream. Translates what the framework says into refusals a counselor understands.
+ * Sends a command on behalf of an actor and waits for it to be stored, then tells where its events
+ * sit in the global stream. Translates what the framework says into refusals a counselor understands.
  */
 @Component
 public class CommandDispatcher {
@@ -32,23 +33,28 @@ public class CommandDispatcher {
         this.positions = positions;
     }
 
-    /** The outcome of a stored command: what the handler answered and the position of the engagement's last event. */
+    /** The outcome of a stored command: what the handler answered and the position of the aggregate's last event. */
     public record Dispatched<R>(R result, long position) {
     }
 
-    public <R> Dispatched<R> send(EngagementId engagementId, Object command) {
+    /**
+     * @param aggregateId the aggregate the command is for, to find its last event and to name it when
+     *                    it does not exist
+     * @param roles       the roles the actor may act in here, in order of preference
+     */
+    public <R> Dispatched<R> send(Actor actor, String aggregateId, Object command, Role... roles) {
+        MetaData metaData = MetaData.from(actor.toMetaData(roles)).and(CORRELATION_ID, correlationId());
         R result;
         try {
-            result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.with(CORRELATION_ID, correlationId())));
+            result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {
-            throw Refusal.notFound("engagement-not-found", engagementId);
+            throw Refusal.notFound("engagement-not-found", aggregateId);
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            throw Refusal.conflict("concurrent-change", engagementId);
+            throw Refusal.conflict("concurrent-change", aggregateId);
         } catch (CommandExecutionException e) {
             throw e.getCause() instanceof Refusal refusal ? refusal : e;
         }
-        return new Dispatched<>(result, positions.lastPositionOf(engagementId));
+        return new Dispatched<>(result, positions.lastPositionOf(aggregateId));
     }
 
     private static String correlationId() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.casebook.command.engagement.LogCounselingSession;
 import org.casebook.command.engagement.OpenEngagement;
 import org.casebook.command.engagement.RecordFinancing;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
@@ -37,6 +39,9 @@ public class EngagementCommandController {
     /** The response header that carries the global position of a write's last event. */
     public static final String POSITION_HEADER = "Casebook-Position";
 
+    /** Counselors record in their engagements; directors may too. */
+    private static final Role[] CASE_WORKERS = {Role.COUNSELOR, Role.DIRECTOR};
+
     private final CommandDispatcher dispatcher;
 
     public EngagementCommandController(CommandDispatcher dispatcher) {
@@ -59,31 +64,31 @@ public class EngagementCommandController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, String>> open(@RequestBody IntakeRequest request) {
+    public ResponseEntity<Map<String, String>> open(Actor actor, @RequestBody IntakeRequest request) {
         EngagementId id = EngagementId.random();
-        var dispatched = dispatcher.send(id, new OpenEngagement(id, request.centerId(), request.counselorId(),
+        var dispatched = dispatcher.send(actor, id.value(), new OpenEngagement(id, request.centerId(), request.counselorId(),
                 request.intakeDate(), request.enterprise(), request.owner(), request.contact(),
                 request.referralSource(), request.consents(), request.baseline(), request.programmes(),
-                request.needs()));
+                request.needs()), CASE_WORKERS);
         return created(id, dispatched.position(), Map.of("id", id.value()));
     }
 
     @PostMapping("/{id}/sessions")
-    public ResponseEntity<Map<String, String>> logSession(@PathVariable EngagementId id,
+    public ResponseEntity<Map<String, String>> logSession(Actor actor, @PathVariable EngagementId id,
                                                           @RequestBody SessionRequest request) {
         SessionId sessionId = SessionId.random();
-        var dispatched = dispatcher.send(id, new LogCounselingSession(id, sessionId, request.date(),
+        var dispatched = dispatcher.send(actor, id.value(), new LogCounselingSession(id, sessionId, request.date(),
                 request.counselorId(), request.type(), request.area(), request.contactMinutes(),
-                request.prepMinutes(), request.travelMinutes(), request.programme(), request.notes()));
+                request.prepMinutes(), request.travelMinutes(), request.programme(), request.notes()), CASE_WORKERS);
         return created(id, dispatched.position(), Map.of("sessionId", sessionId.value()));
     }
 
     @PostMapping("/{id}/financing")
-    public ResponseEntity<Map<String, String>> recordFinancing(@PathVariable EngagementId id,
+    public ResponseEntity<Map<String, String>> recordFinancing(Actor actor, @PathVariable EngagementId id,
                                                                @RequestBody FinancingRequest request) {
         ResultId resultId = ResultId.random();
-        var dispatched = dispatcher.send(id, new RecordFinancing(id, resultId, request.instrument(),
-                request.source(), request.amount(), request.dateObtained()));
+        var dispatched = dispatcher.send(actor, id.value(), new RecordFinancing(id, resultId, request.instrument(),
+                request.source(), request.amount(), request.dateObtained()), CASE_WORKERS);
         return created(id, dispatched.position(), Map.of("resultId", resultId.value()));
     }
 

@@ -1,7 +1,6 @@
 package org.casebook.command.web;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.casebook.shared.id.EngagementId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,8 @@ public class EventPositions {
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
     }
 
-    public long lastPositionOf(EngagementId engagementId) {
-        Long position = jdbc.queryForObject(sql, Long.class, engagementId.value());
+    public long lastPositionOf(String aggregateId) {
+        Long position = jdbc.queryForObject(sql, Long.class, aggregateId);
         return position == null ? -1 : position;
     }
 }

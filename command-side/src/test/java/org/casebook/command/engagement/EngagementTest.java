@@ -6,10 +6,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.casebook.command.ActorRequired;
+import org.casebook.command.reference.ReferenceData;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
 import org.casebook.shared.event.CounselingSessionLogged;
 import org.casebook.shared.event.EngagementOpened;
 import org.casebook.shared.event.FinancingObtained;
@@ -48,22 +56,48 @@ class EngagementTest {
     static final CounselorId ANA = new CounselorId("ana.lopez");
     static final ProgrammeCode DINAMICA = new ProgrammeCode("DINAMICA");
 
+    static final CenterId TGU = new CenterId("HN-TGU-01");
+    static final Map<String, String> ANA_AT_TGU = actor("ana.lopez", Set.of(Role.COUNSELOR), Set.of(TGU), Role.COUNSELOR);
+
+    /** Centers and programmes an administrator has defined, for the fixture. */
+    static final ReferenceData REFERENCE = new ReferenceData() {
+        @Override
+        public boolean centerExists(CenterId center) {
+            return Set.of(TGU, new CenterId("GT-GUA-01")).contains(center);
+        }
+
+        @Override
+        public boolean programmeExists(ProgrammeCode programme) {
+            return programme.equals(DINAMICA);
+        }
+    };
+
     private AggregateTestFixture<Engagement> fixture;
+
+    static Map<String, String> actor(String user, Set<Role> roles, Set<CenterId> centers, Role... acting) {
+        return new Actor(user, roles, centers, Set.of()).toMetaData(acting);
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Engagement.class);
+        fixture.registerCommandHandlerInterceptor(new ActorRequired());
+        fixture.registerInjectableResource(REFERENCE);
         // The end of the day in UTC, so "today" is the same date wherever the test runs.
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
     }
 
     static OpenEngagement intake(LocalDate date, Baseline baseline) {
-        return new OpenEngagement(ID, new CenterId("HN-TGU-01"), ANA, date,
+        return intake(TGU, date, baseline, List.of(DINAMICA));
+    }
+
+    static OpenEngagement intake(CenterId center, LocalDate date, Baseline baseline, List<ProgrammeCode> programmes) {
+        return new OpenEngagement(ID, center, ANA, date,
                 new Enterprise("Panadería La Esperanza", "08011999123456", "HN", "1071", Stage.IN_BUSINESS,
                         "SOLE_PROPRIETOR"),
                 new Owner("María Fernández", Gender.FEMALE, 1985),
                 new Contact("maria@example.org", "+504 9999-0000"), "RADIO", new Consents(true, false),
-                baseline, List.of(DINAMICA), List.of("FINANCE", "MARKETING"));
+                baseline, programmes, List.of("FINANCE", "MARKETING"));
     }
 
     static OpenEngagement intake() {
@@ -109,22 +143,73 @@ class EngagementTest {
         @Test
         void opensTheEngagement() {
             fixture.givenNoPriorActivity()
-                    .when(intake())
+                    .when(intake(), ANA_AT_TGU)
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(opened());
         }
 
         @Test
+        void recordsTheCenterItWasDoneFor() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(), ANA_AT_TGU)
+                    .expectEvents(GenericEventMessage.asEventMessage(opened())
+                            .andMetaData(MetaData.with("centerId", "HN-TGU-01")));
+        }
+
+        @Test
+        void isRefusedWithoutAnActor() {
+            fixture.givenNoPriorActivity()
+                    .when(intake())
+                    .expectException(refusal("actor-missing", null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedForACenterTheCounselorDoesNotWorkFor() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(new CenterId("GT-GUA-01"), INTAKE, null, List.of()), ANA_AT_TGU)
+                    .expectException(refusal("center-not-yours", "centerId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedToRolesThatDoNotRecordCases() {
+            var donor = new Actor("kfw", Set.of(Role.DONOR), Set.of(TGU), Set.of(DINAMICA)).toMetaData(Role.DONOR);
+            fixture.givenNoPriorActivity()
+                    .when(intake(), donor)
+                    .expectException(refusal("role-not-allowed", null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedForAnUnknownCenter() {
+            CenterId unknown = new CenterId("HN-XXX-99");
+            fixture.givenNoPriorActivity()
+                    .when(intake(unknown, INTAKE, null, List.of()),
+                            actor("ana.lopez", Set.of(Role.COUNSELOR), Set.of(unknown), Role.COUNSELOR))
+                    .expectException(refusal("center-unknown", "centerId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void isRefusedNamingAnUnknownProgramme() {
+            fixture.givenNoPriorActivity()
+                    .when(intake(TGU, INTAKE, null, List.of(DINAMICA, new ProgrammeCode("NOPE"))), ANA_AT_TGU)
+                    .expectException(refusal("programme-unknown", "programmes"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void mayBeDatedToday() {
             fixture.givenNoPriorActivity()
-                    .when(intake(TODAY, null))
+                    .when(intake(TODAY, null), ANA_AT_TGU)
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void isRefusedWhenDatedInTheFuture() {
             fixture.givenNoPriorActivity()
-                    .when(intake(TODAY.plusDays(1), null))
+                    .when(intake(TODAY.plusDays(1), null), ANA_AT_TGU)
                     .expectException(refusal("date-in-future", "intakeDate"))
                     .expectNoEvents();
         }
@@ -132,7 +217,7 @@ class EngagementTest {
         @Test
         void isRefusedWithNegativeBaselineEmployees() {
             fixture.givenNoPriorActivity()
-                    .when(intake(INTAKE, new Baseline(-1, 0, null)))
+                    .when(intake(INTAKE, new Baseline(-1, 0, null)), ANA_AT_TGU)
                     .expectException(refusal("number-negative", "baseline.fullTimeEmployees"))
                     .expectNoEvents();
         }
@@ -140,7 +225,7 @@ class EngagementTest {
         @Test
         void isRefusedWithNegativeBaselineSales() {
             fixture.givenNoPriorActivity()
-                    .when(intake(INTAKE, new Baseline(0, 0, Money.of("-1.00", "HNL"))))
+                    .when(intake(INTAKE, new Baseline(0, 0, Money.of("-1.00", "HNL"))), ANA_AT_TGU)
                     .expectException(refusal("amount-negative", "baseline.annualSales"))
                     .expectNoEvents();
         }
@@ -152,22 +237,40 @@ class EngagementTest {
         @Test
         void isLogged() {
             fixture.given(opened())
-                    .when(session(LocalDate.of(2026, 3, 9), 90, 30, 15))
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 30, 15), ANA_AT_TGU)
                     .expectResultMessagePayload(SESSION)
                     .expectEvents(new CounselingSessionLogged(ID, SESSION, LocalDate.of(2026, 3, 9), ANA,
                             SessionType.IN_PERSON, "FINANCE", 90, 30, 15, DINAMICA, "Cash-flow plan for the bank."));
         }
 
         @Test
+        void isRefusedToACounselorOfAnotherCenterAsIfTheEngagementDidNotExist() {
+            var guatemala = actor("luis.perez", Set.of(Role.COUNSELOR), Set.of(new CenterId("GT-GUA-01")),
+                    Role.COUNSELOR);
+            fixture.given(opened())
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 0, 0), guatemala)
+                    .expectException(refusal("engagement-not-found", null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void mayBeLoggedByADirectorOfTheCenter() {
+            fixture.given(opened())
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 0, 0),
+                            actor("rosa.director", Set.of(Role.DIRECTOR), Set.of(TGU), Role.DIRECTOR))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void mayBeOnTheIntakeDayAndToday() {
-            fixture.given(opened()).when(session(INTAKE, 60, 0, 0)).expectSuccessfulHandlerExecution();
-            fixture.given(opened()).when(session(TODAY, 60, 0, 0)).expectSuccessfulHandlerExecution();
+            fixture.given(opened()).when(session(INTAKE, 60, 0, 0), ANA_AT_TGU).expectSuccessfulHandlerExecution();
+            fixture.given(opened()).when(session(TODAY, 60, 0, 0), ANA_AT_TGU).expectSuccessfulHandlerExecution();
         }
 
         @Test
         void isRefusedOnAnUnknownEngagement() {
             fixture.givenNoPriorActivity()
-                    .when(session(LocalDate.of(2026, 3, 9), 90, 0, 0))
+                    .when(session(LocalDate.of(2026, 3, 9), 90, 0, 0), ANA_AT_TGU)
                     .expectException(AggregateNotFoundException.class)
                     .expectNoEvents();
         }
@@ -175,7 +278,7 @@ class EngagementTest {
         @Test
         void isRefusedBeforeIntake() {
             fixture.given(opened())
-                    .when(session(INTAKE.minusDays(1), 90, 0, 0))
+                    .when(session(INTAKE.minusDays(1), 90, 0, 0), ANA_AT_TGU)
                     .expectException(refusal("date-before-intake", "date"))
                     .expectNoEvents();
         }
@@ -183,7 +286,7 @@ class EngagementTest {
         @Test
         void isRefusedInTheFuture() {
             fixture.given(opened())
-                    .when(session(TODAY.plusDays(1), 90, 0, 0))
+                    .when(session(TODAY.plusDays(1), 90, 0, 0), ANA_AT_TGU)
                     .expectException(refusal("date-in-future", "date"))
                     .expectNoEvents();
         }
@@ -191,7 +294,7 @@ class EngagementTest {
         @Test
         void needsContactMinutes() {
             fixture.given(opened())
-                    .when(session(TODAY, 0, 30, 0))
+                    .when(session(TODAY, 0, 30, 0), ANA_AT_TGU)
                     .expectException(refusal("contact-minutes-not-positive", "contactMinutes"))
                     .expectNoEvents();
         }
@@ -199,11 +302,11 @@ class EngagementTest {
         @Test
         void refusesNegativePreparationOrTravel() {
             fixture.given(opened())
-                    .when(session(TODAY, 60, -1, 0))
+                    .when(session(TODAY, 60, -1, 0), ANA_AT_TGU)
                     .expectException(refusal("minutes-negative", "prepMinutes"))
                     .expectNoEvents();
             fixture.given(opened())
-                    .when(session(TODAY, 60, 0, -5))
+                    .when(session(TODAY, 60, 0, -5), ANA_AT_TGU)
                     .expectException(refusal("minutes-negative", "travelMinutes"))
                     .expectNoEvents();
         }
@@ -211,7 +314,7 @@ class EngagementTest {
         @Test
         void refusesMoreThanADay() {
             fixture.given(opened())
-                    .when(session(TODAY, 24 * 60 + 1, 0, 0))
+                    .when(session(TODAY, 24 * 60 + 1, 0, 0), ANA_AT_TGU)
                     .expectException(refusal("minutes-too-many", "contactMinutes"))
                     .expectNoEvents();
         }
@@ -221,7 +324,7 @@ class EngagementTest {
             LogCounselingSession session = session(TODAY, 60, 0, 0);
             fixture.given(opened(), new CounselingSessionLogged(ID, SESSION, TODAY, ANA, SessionType.PHONE, "FINANCE",
                             60, 0, 0, null, null))
-                    .when(session)
+                    .when(session, ANA_AT_TGU)
                     .expectException(refusal("session-exists", "sessionId"))
                     .expectNoEvents();
         }
@@ -233,7 +336,7 @@ class EngagementTest {
         @Test
         void isRecorded() {
             fixture.given(opened())
-                    .when(financing(LocalDate.of(2026, 5, 20), "120000.00", "HNL"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "120000.00", "HNL"), ANA_AT_TGU)
                     .expectResultMessagePayload(RESULT)
                     .expectEvents(new FinancingObtained(ID, RESULT, FinancingInstrument.LOAN, "Banco Atlántida",
                             Money.of("120000.00", "HNL"), LocalDate.of(2026, 5, 20)));
@@ -242,18 +345,18 @@ class EngagementTest {
         @Test
         void isRefusedOnAnUnknownEngagement() {
             fixture.givenNoPriorActivity()
-                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "USD"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "USD"), ANA_AT_TGU)
                     .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void needsAPositiveAmount() {
             fixture.given(opened())
-                    .when(financing(LocalDate.of(2026, 5, 20), "0.00", "HNL"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "0.00", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("amount-not-positive", "amount"))
                     .expectNoEvents();
             fixture.given(opened())
-                    .when(financing(LocalDate.of(2026, 5, 20), "-500", "HNL"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "-500", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("amount-not-positive", "amount"))
                     .expectNoEvents();
         }
@@ -261,7 +364,7 @@ class EngagementTest {
         @Test
         void refusesMoreDecimalsThanTheCurrencyHas() {
             fixture.given(opened())
-                    .when(financing(LocalDate.of(2026, 5, 20), "100.005", "HNL"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.005", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("amount-too-precise", "amount"))
                     .expectNoEvents();
         }
@@ -269,11 +372,11 @@ class EngagementTest {
         @Test
         void isRefusedBeforeIntakeOrInTheFuture() {
             fixture.given(opened())
-                    .when(financing(INTAKE.minusDays(1), "100.00", "HNL"))
+                    .when(financing(INTAKE.minusDays(1), "100.00", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("date-before-intake", "dateObtained"))
                     .expectNoEvents();
             fixture.given(opened())
-                    .when(financing(TODAY.plusDays(1), "100.00", "HNL"))
+                    .when(financing(TODAY.plusDays(1), "100.00", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("date-in-future", "dateObtained"))
                     .expectNoEvents();
         }
@@ -282,7 +385,7 @@ class EngagementTest {
         void refusesTheSameResultTwice() {
             fixture.given(opened(), new FinancingObtained(ID, RESULT, FinancingInstrument.GRANT, "EU",
                             Money.of("10.00", "EUR"), INTAKE))
-                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "HNL"))
+                    .when(financing(LocalDate.of(2026, 5, 20), "100.00", "HNL"), ANA_AT_TGU)
                     .expectException(refusal("result-exists", "resultId"))
                     .expectNoEvents();
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.casebook.shared.refusal.Refusal;
-import org.casebook.shared.refusal.RefusalKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,7 +39,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refusal(Refusal refusal) {
-        return problem(statusOf(refusal.kind()), refusal.code(), refusal.message(locale()), refusal.field());
+        return problem(Problems.of(refusal, locale()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -118,22 +117,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String code, String detail, String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
-        problem.setProperty("code", code);
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return problem(Problems.of(status, code, detail, field));
     }
 
-    static HttpStatus statusOf(RefusalKind kind) {
-        return switch (kind) {
-            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static Refusal refusalIn(Throwable e) {

@@ -44,7 +44,8 @@ public record EngagementView(
         List<Financing> financing,
         Totals totals,
         LocalDate lastContact,
-        long lastSequence) {
+        long lastSequence,
+        List<String> redacted) {
 
     public static final String OPEN = "OPEN";
 
@@ -90,7 +91,7 @@ public record EngagementView(
                 event.counselorId().value(), OPEN, event.intakeDate(), event.enterprise(), event.owner(),
                 event.contact(), event.referralSource(), event.consents(), event.baseline(),
                 event.programmes().stream().map(ProgrammeCode::value).toList(), event.needs(),
-                List.of(), List.of(), Totals.NONE, null, sequence);
+                List.of(), List.of(), Totals.NONE, null, sequence, null);
     }
 
     public EngagementView sessionLogged(CounselingSessionLogged event, long sequence) {
@@ -103,7 +104,7 @@ public record EngagementView(
         LocalDate latest = lastContact == null || event.date().isAfter(lastContact) ? event.date() : lastContact;
         return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
                 referralSource, consents, baseline, programmes, needs, append(sessions, session), financing,
-                totals.plus(session), latest, sequence);
+                totals.plus(session), latest, sequence, redacted);
     }
 
     public EngagementView financingObtained(FinancingObtained event, long sequence) {
@@ -114,7 +115,26 @@ public record EngagementView(
                 event.amount(), event.dateObtained(), "CLAIMED");
         return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
                 referralSource, consents, baseline, programmes, needs, sessions, append(financing, result),
-                totals, lastContact, sequence);
+                totals, lastContact, sequence, redacted);
+    }
+
+    /** The personal data fields, by their path in this view. */
+    static final List<String> PERSONAL_DATA = List.of("owner.name", "contact", "enterprise.taxId", "sessions.notes");
+
+    /**
+     * The view without personal data (owner name, contact, tax id, session notes), for readers who may
+     * not see it; counts, hours and amounts stay. {@code redacted} lists what was taken out.
+     */
+    public EngagementView withoutPersonalData() {
+        Enterprise business = enterprise == null ? null : new Enterprise(enterprise.name(), null, enterprise.country(),
+                enterprise.sector(), enterprise.stage(), enterprise.legalForm());
+        Owner anonymous = owner == null ? null : new Owner(null, owner.gender(), owner.birthYear());
+        List<Session> withoutNotes = sessions.stream().map(session -> new Session(session.sessionId(), session.date(),
+                session.counselorId(), session.type(), session.area(), session.contactMinutes(),
+                session.prepMinutes(), session.travelMinutes(), session.programme(), null)).toList();
+        return new EngagementView(id, centerId, counselorId, status, intakeDate, business, anonymous, null,
+                referralSource, consents, baseline, programmes, needs, withoutNotes, financing, totals, lastContact,
+                lastSequence, PERSONAL_DATA);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

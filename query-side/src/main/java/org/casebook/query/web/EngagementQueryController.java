@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
+import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.shared.actor.Actor;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.refusal.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,13 +47,16 @@ public class EngagementQueryController {
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
+    /** An engagement the reader may not see answers exactly as one that does not exist. */
     @GetMapping("/{id}")
-    public EngagementView get(@PathVariable EngagementId id) {
-        return views.find(id.value()).orElseThrow(() -> Refusal.notFound("engagement-not-found", id));
+    public EngagementView get(Actor actor, @PathVariable EngagementId id) {
+        return views.find(id.value()).flatMap(view -> EngagementAccess.visible(actor, view))
+                .orElseThrow(() -> Refusal.notFound("engagement-not-found", id));
     }
 
     @GetMapping
-    public Page<EngagementSummary> list(@RequestParam(required = false) String centerId,
+    public Page<EngagementSummary> list(Actor actor,
+                                        @RequestParam(required = false) String centerId,
                                         @RequestParam(required = false) String counselorId,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) String q,
@@ -64,6 +69,7 @@ public class EngagementQueryController {
             throw Refusal.rule("page-size-invalid", "size", MAX_PAGE_SIZE);
         }
         List<Bson> filters = new ArrayList<>();
+        filters.add(EngagementAccess.filter(actor));
         if (centerId != null && !centerId.isBlank()) {
             filters.add(Filters.eq("centerId", centerId));
         }
@@ -77,7 +83,7 @@ public class EngagementQueryController {
             Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
             filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.regex("enterprise.taxId", text)));
         }
-        Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
+        Bson filter = Filters.and(filters);
         List<EngagementSummary> items = views
                 .find(filter, Sorts.ascending("enterprise.name", "_id"), page * size, size)
                 .stream().map(EngagementSummary::of).toList();

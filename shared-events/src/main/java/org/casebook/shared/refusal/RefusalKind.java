@@ -2,6 +2,12 @@ package org.casebook.shared.refusal;
 
 /** Why something was refused; the HTTP layer turns each kind into its status. */
 public enum RefusalKind {
+    /** Nobody is signed in, or the sign-in failed. */
+    UNAUTHENTICATED,
+    /** The person signed in may not do this at all. */
+    FORBIDDEN,
+    /** Too many failed attempts: wait, then try again. */
+    TOO_MANY_ATTEMPTS,
     /** The request itself is malformed: a missing field, a wrong type, an impossible value. */
     INVALID_INPUT,
     /** The thing asked for does not exist (or the asker may not know that it does). */

@@ -1,0 +1,54 @@
+package org.casebook.command.reference;
+
+import java.util.Map;
+
+import org.casebook.command.web.CommandDispatcher;
+import org.casebook.command.web.EngagementCommandController;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
+import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.ProgrammeCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administrators define the centers and funding programmes every other rule stands on. */
+@RestController
+@RequestMapping(path = "/api/admin", consumes = "application/json", produces = "application/json")
+public class ReferenceDataController {
+
+    private final CommandDispatcher dispatcher;
+
+    public ReferenceDataController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    public record CenterRequest(String name, String country) {
+    }
+
+    public record ProgrammeRequest(String name, String funder) {
+    }
+
+    @PutMapping("/centers/{centerId}")
+    public ResponseEntity<Map<String, String>> defineCenter(Actor actor, @PathVariable CenterId centerId,
+                                                            @RequestBody CenterRequest request) {
+        DefineCenter command = new DefineCenter(centerId, request.name(), request.country());
+        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
+        return ResponseEntity.ok()
+                .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
+                .body(Map.of("centerId", centerId.value(), "name", command.name(), "country", command.country()));
+    }
+
+    @PutMapping("/programmes/{code}")
+    public ResponseEntity<Map<String, String>> defineProgramme(Actor actor, @PathVariable ProgrammeCode code,
+                                                               @RequestBody ProgrammeRequest request) {
+        DefineProgramme command = new DefineProgramme(code, request.name(), request.funder());
+        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
+        return ResponseEntity.ok()
+                .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
+                .body(Map.of("code", code.value(), "name", command.name(), "funder", command.funder()));
+    }
+}

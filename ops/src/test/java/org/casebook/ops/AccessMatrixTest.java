@@ -1,0 +1,244 @@
+package org.casebook.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casebook.ops.Users.ADMIN;
+import static org.casebook.ops.Users.ANA;
+import static org.casebook.ops.Users.EU;
+import static org.casebook.ops.Users.KFW;
+import static org.casebook.ops.Users.LUIS;
+import static org.casebook.ops.Users.OPS;
+import static org.casebook.ops.Users.ROSA;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every endpoint × every role × own and other center, own and other programme: the exact status each
+ * gets. Nothing is allowed that the rules do not allow. "anonymous" sends no credentials.
+ */
+class AccessMatrixTest {
+
+    static final String ANONYMOUS = "anonymous";
+    static final List<String> EVERYONE = List.of(ANONYMOUS, ANA, LUIS, ROSA, KFW, EU, OPS, ADMIN);
+
+    @TempDir
+    static Path data;
+    static CasebookInstance casebook;
+    /** An engagement of the Tegucigalpa center, funded by DINAMICA, whose client consented to sharing. */
+    static String tegucigalpa;
+    /** An engagement of the Guatemala City center, funded by AL-INVEST. */
+    static String guatemala;
+    static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        casebook = CasebookInstance.start(data).seeded();
+        tegucigalpa = casebook.as(ANA).post("/api/engagements", Requests.intake()).json().get("id").asText();
+        CasebookInstance.Response created = casebook.as(LUIS).post("/api/engagements",
+                Requests.intake(Users.GUA, LUIS, "2026-03-02").replace("DINAMICA", Users.AL_INVEST));
+        guatemala = created.json().get("id").asText();
+        // Reads below expect both engagements in the read model.
+        casebook.as(LUIS).get("/api/engagements?minPosition=" + created.header("Casebook-Position"));
+    }
+
+    @AfterAll
+    static void stop() {
+        casebook.close();
+    }
+
+    static CasebookInstance.Client client(String user) {
+        return ANONYMOUS.equals(user) ? casebook.anonymous() : casebook.as(user);
+    }
+
+    /** Calls the endpoint as everyone and compares each status with the expected one. */
+    static void expect(String endpoint, BiFunction<CasebookInstance.Client, String, CasebookInstance.Response> call,
+                       Map<String, Integer> expected) {
+        assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(EVERYONE);
+        Map<String, Integer> actual = new LinkedHashMap<>();
+        List<String> notProblems = new ArrayList<>();
+        for (String user : EVERYONE) {
+            CasebookInstance.Response response = call.apply(client(user), user);
+            actual.put(user, response.status());
+            if (response.status() >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                notProblems.add(user + ": " + response.status() + " " + response.contentType());
+            }
+        }
+        assertThat(actual).as(endpoint).containsExactlyEntriesOf(expected);
+        assertThat(notProblems).as(endpoint + ": refusals are problem documents").isEmpty();
+    }
+
+    static Map<String, Integer> statuses(int anonymous, int ana, int luis, int rosa, int kfw, int eu, int ops, int admin) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put(ANONYMOUS, anonymous);
+        expected.put(ANA, ana);
+        expected.put(LUIS, luis);
+        expected.put(ROSA, rosa);
+        expected.put(KFW, kfw);
+        expected.put(EU, eu);
+        expected.put(OPS, ops);
+        expected.put(ADMIN, admin);
+        return expected;
+    }
+
+    @Test
+    void intakeForTheTegucigalpaCenter() {
+        expect("POST /api/engagements", (client, user) -> client.post("/api/engagements", Requests.intake()),
+                statuses(401, 201, 403, 201, 403, 403, 403, 403));
+    }
+
+    @Test
+    void sessionOnATegucigalpaEngagement() {
+        expect("POST sessions", (client, user) -> client.post("/api/engagements/" + tegucigalpa + "/sessions",
+                        Requests.session("2026-03-09", 60)),
+                statuses(401, 201, 404, 201, 403, 403, 403, 403));
+    }
+
+    @Test
+    void financingOnAGuatemalaEngagement() {
+        expect("POST financing", (client, user) -> client.post("/api/engagements/" + guatemala + "/financing",
+                        Requests.financing("1000.00", "GTQ", "2026-05-20")),
+                statuses(401, 404, 201, 404, 403, 403, 403, 403));
+    }
+
+    @Test
+    void readingATegucigalpaEngagement() {
+        expect("GET engagement", (client, user) -> client.get("/api/engagements/" + tegucigalpa),
+                statuses(401, 200, 404, 200, 200, 404, 403, 403));
+    }
+
+    @Test
+    void readingAGuatemalaEngagement() {
+        expect("GET engagement", (client, user) -> client.get("/api/engagements/" + guatemala),
+                statuses(401, 404, 200, 404, 404, 200, 403, 403));
+    }
+
+    @Test
+    void listingEngagements() {
+        expect("GET /api/engagements", (client, user) -> client.get("/api/engagements?size=200"),
+                statuses(401, 200, 200, 200, 200, 200, 403, 403));
+        assertThat(ids(ANA)).contains(tegucigalpa).doesNotContain(guatemala);
+        assertThat(ids(ROSA)).contains(tegucigalpa).doesNotContain(guatemala);
+        assertThat(ids(LUIS)).contains(guatemala).doesNotContain(tegucigalpa);
+        assertThat(ids(KFW)).contains(tegucigalpa).doesNotContain(guatemala);
+        assertThat(ids(EU)).contains(guatemala).doesNotContain(tegucigalpa);
+        assertThat(ids(ANA, "&centerId=" + Users.GUA)).isEmpty();
+    }
+
+    @Test
+    void definingCentersAndProgrammes() {
+        expect("PUT center", (client, user) -> client.put("/api/admin/centers/HN-SPS-01",
+                        "{\"name\": \"CDE-MIPYME San Pedro Sula\", \"country\": \"HN\"}"),
+                statuses(401, 403, 403, 403, 403, 403, 403, 200));
+        expect("PUT programme", (client, user) -> client.put("/api/admin/programmes/OAS-SBDC",
+                        "{\"name\": \"SBDC Caribbean\", \"funder\": \"OAS\"}"),
+                statuses(401, 403, 403, 403, 403, 403, 403, 200));
+    }
+
+    @Test
+    void managingUsers() {
+        expect("POST user", (client, user) -> client.post("/api/admin/users", """
+                        {"username": "new.counselor.%d", "password": "a-long-password", "roles": ["COUNSELOR"],
+                         "centers": ["HN-TGU-01"]}""".formatted(UNIQUE.incrementAndGet())),
+                statuses(401, 403, 403, 403, 403, 403, 403, 201));
+        expect("GET user", (client, user) -> client.get("/api/admin/users/" + ANA),
+                statuses(401, 403, 403, 403, 403, 403, 403, 200));
+    }
+
+    @Test
+    void metricsAndHealth() {
+        expect("GET /actuator/prometheus", (client, user) -> client.get("/actuator/prometheus", "Accept", "text/plain"),
+                statuses(401, 403, 403, 403, 403, 403, 200, 403));
+        expect("GET /actuator/health", (client, user) -> client.get("/actuator/health"),
+                statuses(200, 200, 200, 200, 200, 200, 200, 200));
+    }
+
+    @Test
+    void anotherCentersEngagementAnswersExactlyLikeOneThatDoesNotExist() {
+        JsonNode other = casebook.as(ANA).get("/api/engagements/" + guatemala).json();
+        JsonNode missing = casebook.as(ANA).get("/api/engagements/no-such-engagement").json();
+        for (String field : List.of("status", "code", "title", "type")) {
+            assertThat(other.get(field)).as(field).isEqualTo(missing.get(field));
+        }
+        assertThat(other.get("detail").asText().replace(guatemala, "X"))
+                .isEqualTo(missing.get("detail").asText().replace("no-such-engagement", "X"));
+        JsonNode otherWrite = casebook.as(ANA).post("/api/engagements/" + guatemala + "/sessions",
+                Requests.session("2026-03-09", 60)).json();
+        JsonNode missingWrite = casebook.as(ANA).post("/api/engagements/no-such-engagement/sessions",
+                Requests.session("2026-03-09", 60)).json();
+        assertThat(otherWrite.get("code")).isEqualTo(missingWrite.get("code"));
+        assertThat(otherWrite.get("status")).isEqualTo(missingWrite.get("status"));
+    }
+
+    @Test
+    void donorsSeePersonalDataOnlyWhereTheClientConsented() {
+        String withoutConsent = casebook.as(ANA).post("/api/engagements", Requests.intake()
+                .replace("\"shareWithFunders\": true", "\"shareWithFunders\": false")).json().get("id").asText();
+        String position = casebook.as(ANA).post("/api/engagements/" + withoutConsent + "/sessions",
+                Requests.session("2026-03-09", 60)).header("Casebook-Position");
+        JsonNode counselorView = casebook.as(ANA).get("/api/engagements/" + withoutConsent + "?minPosition=" + position)
+                .json();
+        assertThat(counselorView.at("/owner/name").asText()).isEqualTo("María Fernández");
+
+        JsonNode donorView = casebook.as(KFW).get("/api/engagements/" + withoutConsent).json();
+        assertThat(donorView.toString()).doesNotContain("María Fernández").doesNotContain("maria@example.org")
+                .doesNotContain("08011999123456").doesNotContain("Cash-flow plan");
+        assertThat(donorView.at("/owner/gender").asText()).isEqualTo("FEMALE");
+        assertThat(donorView.at("/totals/contactMinutes").asInt()).isEqualTo(60);
+        assertThat(donorView.get("redacted")).isNotEmpty();
+
+        JsonNode consented = casebook.as(KFW).get("/api/engagements/" + tegucigalpa).json();
+        assertThat(consented.at("/owner/name").asText()).isEqualTo("María Fernández");
+        assertThat(consented.has("redacted")).isFalse();
+    }
+
+    @Test
+    void intakeNamingAnUnknownProgrammeIsRefused() {
+        CasebookInstance.Response response = casebook.as(ANA).post("/api/engagements",
+                Requests.intake().replace("\"DINAMICA\"", "\"NO-SUCH-PROGRAMME\""));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("code").asText()).isEqualTo("programme-unknown");
+    }
+
+    @Test
+    void usersNeedKnownCentersAndProgrammes() {
+        CasebookInstance.Response unknownCenter = casebook.as(ADMIN).post("/api/admin/users", """
+                {"username": "ghost", "password": "a-long-password", "roles": ["COUNSELOR"], "centers": ["XX-NOPE"]}""");
+        assertThat(unknownCenter.status()).isEqualTo(422);
+        assertThat(unknownCenter.json().get("code").asText()).isEqualTo("center-unknown");
+        CasebookInstance.Response noCenter = casebook.as(ADMIN).post("/api/admin/users", """
+                {"username": "ghost", "password": "a-long-password", "roles": ["DIRECTOR"]}""");
+        assertThat(noCenter.json().get("code").asText()).isEqualTo("user-needs-center");
+        CasebookInstance.Response taken = casebook.as(ADMIN).post("/api/admin/users", """
+                {"username": "ana.lopez", "password": "a-long-password", "roles": ["COUNSELOR"], "centers": ["HN-TGU-01"]}""");
+        assertThat(taken.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDisabledUserCannotSignIn() {
+        Users.user(casebook.as(ADMIN), "leaving.counselor", "COUNSELOR", Users.TGU, null);
+        assertThat(casebook.as("leaving.counselor").get("/api/engagements").status()).isEqualTo(200);
+        assertThat(casebook.as(ADMIN).post("/api/admin/users/leaving.counselor/disable", "").status()).isEqualTo(200);
+        assertThat(casebook.as("leaving.counselor").get("/api/engagements").status()).isEqualTo(401);
+        assertThat(casebook.as(ADMIN).post("/api/admin/users/leaving.counselor/enable", "").status()).isEqualTo(200);
+        assertThat(casebook.as("leaving.counselor").get("/api/engagements").status()).isEqualTo(200);
+    }
+
+    private static List<String> ids(String user) {
+        return ids(user, "");
+    }
+
+    private static List<String> ids(String user, String filter) {
+        return casebook.as(user).get("/api/engagements?size=200" + filter).json().get("items").findValuesAsText("id");
+    }
+}
