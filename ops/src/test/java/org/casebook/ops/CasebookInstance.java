@@ -86,6 +86,10 @@ final class CasebookInstance implements AutoCloseable {
         }
     }
 
+    String baseUrl() {
+        return base;
+    }
+
     JdbcTemplate jdbc() {
         return new JdbcTemplate(context.getBean(DataSource.class));
     }
