@@ -225,6 +225,18 @@ class AccessMatrixTest {
     }
 
     @Test
+    void anAdministratorChangesAUsersRolesAndCenters() {
+        Users.user(casebook.as(ADMIN), "moving.counselor", "COUNSELOR", Users.TGU, null);
+        assertThat(casebook.as("moving.counselor").get("/api/engagements/" + tegucigalpa).status()).isEqualTo(200);
+        CasebookInstance.Response changed = casebook.as(ADMIN).put("/api/admin/users/moving.counselor",
+                "{\"roles\": [\"DIRECTOR\"], \"centers\": [\"GT-GUA-01\"]}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(casebook.as("moving.counselor").get("/api/engagements/" + tegucigalpa).status()).isEqualTo(404);
+        assertThat(casebook.as("moving.counselor").get("/api/engagements/" + guatemala).status())
+                .as("the password is kept when none is given").isEqualTo(200);
+    }
+
+    @Test
     void aDisabledUserCannotSignIn() {
         Users.user(casebook.as(ADMIN), "leaving.counselor", "COUNSELOR", Users.TGU, null);
         assertThat(casebook.as("leaving.counselor").get("/api/engagements").status()).isEqualTo(200);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,10 @@ final class CasebookInstance implements AutoCloseable {
                 "--server.port=0",
                 "--casebook.embedded.data-directory=" + dataDirectory,
                 "--casebook.embedded.postgres-port=0",
-                "--casebook.embedded.mongo-port=0",
-                "--CASEBOOK_ADMIN_PASSWORD=" + ADMIN_PASSWORD));
+                "--casebook.embedded.mongo-port=0"));
+        if (Arrays.stream(extraArguments).noneMatch(argument -> argument.startsWith("--CASEBOOK_ADMIN_PASSWORD="))) {
+            arguments.add("--CASEBOOK_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+        }
         if (REAL_MONGODB != null) {
             arguments.add("--spring.data.mongodb.uri=" + REAL_MONGODB);
             arguments.add("--casebook.read-models.database=" + readModelDatabase(dataDirectory));

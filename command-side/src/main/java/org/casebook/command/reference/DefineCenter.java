@@ -19,6 +19,6 @@ public record DefineCenter(CenterId centerId, String name, String country) {
     /** Centers live in the same event store as engagements; the prefix keeps their identifiers apart. */
     @TargetAggregateIdentifier
     public String aggregateId() {
-        return Center.aggregateId(centerId);
+        return ReferenceEntry.idOf(centerId);
     }
 }

@@ -17,6 +17,6 @@ public record DefineProgramme(ProgrammeCode code, String name, String funder) {
 
     @TargetAggregateIdentifier
     public String aggregateId() {
-        return Programme.aggregateId(code);
+        return ReferenceEntry.idOf(code);
     }
 }
