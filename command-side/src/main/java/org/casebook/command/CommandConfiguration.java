@@ -2,11 +2,15 @@ package org.casebook.command;
 
 import java.time.Clock;
 
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.casebook.command.web.CommandDispatcher;
 import org.casebook.shared.actor.Actor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,16 @@ public class CommandConfiguration {
     @Bean
     public CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider("causationId", "traceId");
+    }
+
+    /**
+     * Engagements are loaded from a snapshot plus the events after it: a ten-year engagement loads as
+     * fast as a new one. A snapshot is taken every {@code casebook.command.snapshot-threshold} events.
+     */
+    @Bean
+    public SnapshotTriggerDefinition engagementSnapshotTrigger(Snapshotter snapshotter,
+                                                               @Value("${casebook.command.snapshot-threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /** The clock rules read "today" from; UTC. Tests put a fixed clock in its place. */

@@ -4,22 +4,56 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casebook.command.Access;
+import org.casebook.command.engagement.Commands.AssignCounselor;
+import org.casebook.command.engagement.Commands.AttestResult;
+import org.casebook.command.engagement.Commands.CloseEngagement;
+import org.casebook.command.engagement.Commands.CorrectCounselingSession;
+import org.casebook.command.engagement.Commands.CorrectResult;
+import org.casebook.command.engagement.Commands.RejectResult;
+import org.casebook.command.engagement.Commands.ReopenEngagement;
+import org.casebook.command.engagement.Commands.ReopenResult;
+import org.casebook.command.engagement.Commands.ReportResult;
+import org.casebook.command.engagement.Commands.TransferEngagement;
+import org.casebook.command.engagement.Commands.VerifyResult;
+import org.casebook.command.engagement.Commands.VoidCounselingSession;
+import org.casebook.command.engagement.Commands.WithdrawResult;
 import org.casebook.command.reference.ReferenceData;
+import org.casebook.shared.actor.Actor;
 import org.casebook.shared.actor.Role;
+import org.casebook.shared.event.BusinessStartReported;
+import org.casebook.shared.event.CounselingSessionCorrected;
 import org.casebook.shared.event.CounselingSessionLogged;
+import org.casebook.shared.event.CounselingSessionVoided;
+import org.casebook.shared.event.CounselorAssigned;
+import org.casebook.shared.event.EngagementClosed;
 import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementOpened;
+import org.casebook.shared.event.EngagementReopened;
+import org.casebook.shared.event.EngagementTransferred;
 import org.casebook.shared.event.FinancingObtained;
+import org.casebook.shared.event.FormalizationReported;
+import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.event.ResultAttested;
+import org.casebook.shared.event.ResultCorrected;
+import org.casebook.shared.event.ResultRejected;
+import org.casebook.shared.event.ResultReopened;
+import org.casebook.shared.event.ResultReported;
+import org.casebook.shared.event.ResultVerified;
+import org.casebook.shared.event.ResultWithdrawn;
+import org.casebook.shared.event.SalesIncreaseReported;
 import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.ResultId;
@@ -28,13 +62,17 @@ import org.casebook.shared.refusal.Checks;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.refusal.RefusalKind;
 import org.casebook.shared.value.Baseline;
+import org.casebook.shared.value.ResultDetails;
+import org.casebook.shared.value.ResultStatus;
 
 /**
  * One client enterprise's engagement with a center: the consistency boundary for everything a
  * counselor records about it. Command handlers decide and apply events; event sourcing handlers only
- * remember what later decisions need, and never throw.
+ * remember what later decisions need, and never throw. Its fields are what a snapshot keeps.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Engagement {
 
     /** Those who may record what happens in an engagement of their center. */
@@ -43,16 +81,34 @@ public class Engagement {
     @AggregateIdentifier
     private EngagementId id;
     private CenterId centerId;
+    private CounselorId counselorId;
     private LocalDate intakeDate;
-    private final Set<SessionId> sessions = new HashSet<>();
-    private final Set<ResultId> results = new HashSet<>();
+    private LocalDate lastTransferDate;
+    private boolean open;
+    /** The enterprise's identity (country and normalized tax id) while it is claimed; null without a tax id. */
+    private String country;
+    private String taxId;
+    /** Sessions by id: whether each has been voided. */
+    private Map<String, Boolean> sessionsVoided = new HashMap<>();
+    private Map<String, ResultState> results = new HashMap<>();
 
-    protected Engagement() {
-        // for Axon, which rebuilds the engagement from its events
+    /** What decisions need to remember of a result. */
+    record ResultState(String kind, ResultStatus status, boolean attested) {
+
+        ResultState with(ResultStatus next) {
+            return new ResultState(kind, next, attested || next == ResultStatus.ATTESTED);
+        }
     }
 
+    protected Engagement() {
+        // for Axon, which rebuilds the engagement from its events or a snapshot
+    }
+
+    // ---- intake and the engagement's life -------------------------------------------------------
+
     @CommandHandler
-    public Engagement(OpenEngagement command, MetaData metaData, ReferenceData reference, Clock clock) {
+    public Engagement(OpenEngagement command, MetaData metaData, ReferenceData reference,
+                      EnterpriseIdentities identities, Clock clock) {
         Access.requireCenter(metaData, command.centerId(),
                 new Refusal(RefusalKind.FORBIDDEN, "center-not-yours", "centerId", command.centerId()), CASE_WORKERS);
         if (!reference.centerExists(command.centerId())) {
@@ -72,6 +128,13 @@ public class Engagement {
                 MoneyRules.notNegative(baseline.annualSales(), "baseline.annualSales");
             }
         }
+        String identity = normalizedTaxId(command.enterprise().taxId());
+        if (identity != null) {
+            identities.claim(command.enterprise().country(), identity, command.engagementId(), command.centerId())
+                    .ifPresent(center -> {
+                        throw Refusal.rule("enterprise-engagement-open", "enterprise.taxId", center);
+                    });
+        }
         record(command.centerId(), new EngagementOpened(command.engagementId(), command.centerId(),
                 command.counselorId(), command.intakeDate(), command.enterprise(), command.owner(), command.contact(),
                 command.referralSource(), command.consents(), command.baseline(), command.programmes(),
@@ -79,11 +142,65 @@ public class Engagement {
     }
 
     @CommandHandler
+    void handle(AssignCounselor command, MetaData metaData) {
+        requireOpen(metaData);
+        if (!command.counselorId().equals(counselorId)) {
+            record(centerId, new CounselorAssigned(id, command.counselorId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(TransferEngagement command, MetaData metaData, ReferenceData reference,
+                EnterpriseIdentities identities, Clock clock) {
+        requireOpen(metaData);
+        if (command.toCenterId().equals(centerId)) {
+            throw Refusal.rule("transfer-same-center", "toCenterId", centerId);
+        }
+        if (!reference.centerExists(command.toCenterId())) {
+            throw Refusal.rule("center-unknown", "toCenterId", command.toCenterId());
+        }
+        BusinessDates.withinEngagement("effectiveDate", command.effectiveDate(), intakeDate, clock);
+        if (lastTransferDate != null && command.effectiveDate().isBefore(lastTransferDate)) {
+            throw Refusal.rule("transfer-before-last", "effectiveDate", command.effectiveDate(), lastTransferDate);
+        }
+        if (taxId != null) {
+            identities.move(country, taxId, id, command.toCenterId());
+        }
+        // Done for the center that held the engagement until now; its figures from the date on move.
+        record(centerId, new EngagementTransferred(id, centerId, command.toCenterId(), command.counselorId(),
+                command.effectiveDate()));
+    }
+
+    @CommandHandler
+    void handle(CloseEngagement command, MetaData metaData, EnterpriseIdentities identities) {
+        requireOpen(metaData);
+        if (taxId != null) {
+            identities.release(country, taxId, id);
+        }
+        record(centerId, new EngagementClosed(id, command.reason(), command.note()));
+    }
+
+    @CommandHandler
+    void handle(ReopenEngagement command, MetaData metaData, EnterpriseIdentities identities) {
+        requireCaseWorker(metaData);
+        if (open) {
+            throw Refusal.rule("engagement-open", null);
+        }
+        if (taxId != null) {
+            identities.claim(country, taxId, id, centerId).ifPresent(center -> {
+                throw Refusal.rule("enterprise-engagement-open", "enterprise.taxId", center);
+            });
+        }
+        record(centerId, new EngagementReopened(id, command.reason()));
+    }
+
+    // ---- counseling sessions ---------------------------------------------------------------------
+
+    @CommandHandler
     public SessionId handle(LogCounselingSession command, MetaData metaData, Clock clock) {
-        requireCaseWorkerOfThisCenter(metaData);
-        BusinessDates.withinEngagement("date", command.date(), intakeDate, clock);
-        SessionMinutes.check(command.contactMinutes(), command.prepMinutes(), command.travelMinutes());
-        if (sessions.contains(command.sessionId())) {
+        requireOpen(metaData);
+        checkSession(command, clock);
+        if (sessionsVoided.containsKey(command.sessionId().value())) {
             throw Refusal.rule("session-exists", "sessionId", command.sessionId());
         }
         record(centerId, new CounselingSessionLogged(id, command.sessionId(), command.date(), command.counselorId(),
@@ -93,20 +210,176 @@ public class Engagement {
     }
 
     @CommandHandler
-    public ResultId handle(RecordFinancing command, MetaData metaData, Clock clock) {
-        requireCaseWorkerOfThisCenter(metaData);
-        BusinessDates.withinEngagement("dateObtained", command.dateObtained(), intakeDate, clock);
-        MoneyRules.positive(command.amount(), "amount");
-        if (results.contains(command.resultId())) {
+    void handle(CorrectCounselingSession command, MetaData metaData, Clock clock) {
+        requireOpen(metaData);
+        requireLiveSession(command.sessionId());
+        LogCounselingSession values = command.values();
+        checkSession(values, clock);
+        record(centerId, new CounselingSessionCorrected(id, command.sessionId(), values.date(), values.counselorId(),
+                values.type(), values.area(), values.contactMinutes(), values.prepMinutes(), values.travelMinutes(),
+                values.programme(), values.notes(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(VoidCounselingSession command, MetaData metaData) {
+        requireOpen(metaData);
+        requireLiveSession(command.sessionId());
+        record(centerId, new CounselingSessionVoided(id, command.sessionId(), command.reason()));
+    }
+
+    private void checkSession(LogCounselingSession session, Clock clock) {
+        BusinessDates.withinEngagement("date", session.date(), intakeDate, clock);
+        SessionMinutes.check(session.contactMinutes(), session.prepMinutes(), session.travelMinutes());
+    }
+
+    private void requireLiveSession(SessionId session) {
+        Boolean voided = sessionsVoided.get(session.value());
+        if (voided == null) {
+            throw Refusal.notFound("session-not-found", session);
+        }
+        if (voided) {
+            throw Refusal.rule("session-voided", "sessionId", session);
+        }
+    }
+
+    // ---- results and their evidence --------------------------------------------------------------
+
+    @CommandHandler
+    public ResultId handle(ReportResult command, MetaData metaData, Clock clock) {
+        requireOpen(metaData);
+        if (results.containsKey(command.resultId().value())) {
             throw Refusal.rule("result-exists", "resultId", command.resultId());
         }
-        record(centerId, new FinancingObtained(id, command.resultId(), command.instrument(), command.source(),
-                command.amount(), command.dateObtained()));
+        ResultRules.check(command.details(), intakeDate, clock);
+        record(centerId, reported(command.resultId(), command.details()));
         return command.resultId();
     }
 
-    private void requireCaseWorkerOfThisCenter(MetaData metaData) {
-        Access.requireCenter(metaData, centerId, Refusal.notFound("engagement-not-found", id), CASE_WORKERS);
+    @CommandHandler
+    void handle(CorrectResult command, MetaData metaData, Clock clock) {
+        requireOpen(metaData);
+        ResultState result = result(command.resultId());
+        if (!kindOf(command.details()).equals(result.kind())) {
+            throw Refusal.rule("result-kind-changed", "details", result.kind());
+        }
+        if (result.status() == ResultStatus.VERIFIED) {
+            throw Refusal.rule("result-verified", "resultId");
+        }
+        requireStatus(result, ResultStatus.CLAIMED, ResultStatus.ATTESTED, ResultStatus.REJECTED);
+        ResultRules.check(command.details(), intakeDate, clock);
+        record(centerId, new ResultCorrected(id, command.resultId(), command.details(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(AttestResult command, MetaData metaData, Clock clock) {
+        requireCaseWorker(metaData);
+        ResultState result = result(command.resultId());
+        requireStatus(result, ResultStatus.CLAIMED, ResultStatus.ATTESTED);
+        BusinessDates.notInFuture("date", command.date(), clock);
+        record(centerId, new ResultAttested(id, command.resultId(), command.method(), command.evidenceRef(),
+                command.evidenceSha256(), command.date()));
+    }
+
+    @CommandHandler
+    void handle(VerifyResult command, MetaData metaData) {
+        requireDirector(metaData);
+        ResultState result = result(command.resultId());
+        if (result.status() == ResultStatus.VERIFIED) {
+            throw Refusal.rule("result-already-verified", "resultId");
+        }
+        if (result.status() == ResultStatus.CLAIMED) {
+            throw Refusal.rule("result-not-attested", "resultId");
+        }
+        requireStatus(result, ResultStatus.ATTESTED);
+        record(centerId, new ResultVerified(id, command.resultId()));
+    }
+
+    @CommandHandler
+    void handle(RejectResult command, MetaData metaData) {
+        requireDirector(metaData);
+        requireStatus(result(command.resultId()), ResultStatus.CLAIMED, ResultStatus.ATTESTED);
+        record(centerId, new ResultRejected(id, command.resultId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawResult command, MetaData metaData) {
+        requireCaseWorker(metaData);
+        ResultState result = result(command.resultId());
+        if (result.status() == ResultStatus.VERIFIED) {
+            throw Refusal.rule("result-verified", "resultId");
+        }
+        requireStatus(result, ResultStatus.CLAIMED, ResultStatus.ATTESTED);
+        record(centerId, new ResultWithdrawn(id, command.resultId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ReopenResult command, MetaData metaData) {
+        requireDirector(metaData);
+        requireStatus(result(command.resultId()), ResultStatus.VERIFIED, ResultStatus.REJECTED);
+        record(centerId, new ResultReopened(id, command.resultId(), command.reason()));
+    }
+
+    private ResultState result(ResultId result) {
+        ResultState state = results.get(result.value());
+        if (state == null) {
+            throw Refusal.notFound("result-not-found", result);
+        }
+        return state;
+    }
+
+    private static void requireStatus(ResultState result, ResultStatus... allowed) {
+        for (ResultStatus status : allowed) {
+            if (result.status() == status) {
+                return;
+            }
+        }
+        throw Refusal.rule("result-not-open", "resultId", result.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private ResultReported reported(ResultId result, ResultDetails details) {
+        if (details instanceof ResultDetails.Financing f) {
+            return new FinancingObtained(id, result, f.instrument(), f.source(), f.amount(), f.dateObtained());
+        }
+        if (details instanceof ResultDetails.Jobs j) {
+            return new JobsReported(id, result, j.date(), j.fullTimeCreated(), j.partTimeCreated(), j.retained());
+        }
+        if (details instanceof ResultDetails.SalesIncrease s) {
+            return new SalesIncreaseReported(id, result, s.periodStart(), s.periodEnd(), s.baselineSales(),
+                    s.newSales());
+        }
+        if (details instanceof ResultDetails.BusinessStart b) {
+            return new BusinessStartReported(id, result, b.date(), b.registrationNumber());
+        }
+        ResultDetails.Formalization f = (ResultDetails.Formalization) details;
+        return new FormalizationReported(id, result, f.date(), f.registrationKind());
+    }
+
+    static String kindOf(ResultDetails details) {
+        return details.getClass().getSimpleName();
+    }
+
+    // ---- who may act -----------------------------------------------------------------------------
+
+    /** A counselor or director of this engagement's center; anyone else is told it does not exist. */
+    private Actor requireCaseWorker(MetaData metaData) {
+        return Access.requireCenter(metaData, centerId, Refusal.notFound("engagement-not-found", id), CASE_WORKERS);
+    }
+
+    private void requireOpen(MetaData metaData) {
+        requireCaseWorker(metaData);
+        if (!open) {
+            throw Refusal.rule("engagement-closed", null);
+        }
+    }
+
+    private void requireDirector(MetaData metaData) {
+        if (!requireCaseWorker(metaData).has(Role.DIRECTOR)) {
+            throw new Refusal(RefusalKind.FORBIDDEN, "director-only", null);
+        }
+    }
+
+    private static String normalizedTaxId(String taxId) {
+        return taxId == null ? null : taxId.replaceAll("[\\s.\\-/]", "").toUpperCase(Locale.ROOT);
     }
 
     /** Applies the event, noting the center it was done for: figures are credited to that center. */
@@ -114,20 +387,84 @@ public class Engagement {
         apply(event, MetaData.with(Access.CENTER_ID, center.value()));
     }
 
+    // ---- what decisions remember ------------------------------------------------------------------
+
     @EventSourcingHandler
     void on(EngagementOpened event) {
         id = event.engagementId();
         centerId = event.centerId();
+        counselorId = event.counselorId();
         intakeDate = event.intakeDate();
+        open = true;
+        country = event.enterprise().country();
+        taxId = normalizedTaxId(event.enterprise().taxId());
+    }
+
+    @EventSourcingHandler
+    void on(CounselorAssigned event) {
+        counselorId = event.counselorId();
+    }
+
+    @EventSourcingHandler
+    void on(EngagementTransferred event) {
+        centerId = event.toCenterId();
+        counselorId = event.counselorId();
+        lastTransferDate = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(EngagementClosed event) {
+        open = false;
+    }
+
+    @EventSourcingHandler
+    void on(EngagementReopened event) {
+        open = true;
     }
 
     @EventSourcingHandler
     void on(CounselingSessionLogged event) {
-        sessions.add(event.sessionId());
+        sessionsVoided.put(event.sessionId().value(), false);
     }
 
     @EventSourcingHandler
-    void on(FinancingObtained event) {
-        results.add(event.resultId());
+    void on(CounselingSessionVoided event) {
+        sessionsVoided.put(event.sessionId().value(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ResultReported event) {
+        results.put(event.resultId().value(), new ResultState(kindOf(event.details()), ResultStatus.CLAIMED, false));
+    }
+
+    @EventSourcingHandler
+    void on(ResultCorrected event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) -> result.with(ResultStatus.CLAIMED));
+    }
+
+    @EventSourcingHandler
+    void on(ResultAttested event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) -> result.with(ResultStatus.ATTESTED));
+    }
+
+    @EventSourcingHandler
+    void on(ResultVerified event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) -> result.with(ResultStatus.VERIFIED));
+    }
+
+    @EventSourcingHandler
+    void on(ResultRejected event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) -> result.with(ResultStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(ResultWithdrawn event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) -> result.with(ResultStatus.WITHDRAWN));
+    }
+
+    @EventSourcingHandler
+    void on(ResultReopened event) {
+        results.computeIfPresent(event.resultId().value(), (key, result) ->
+                result.with(result.attested() ? ResultStatus.ATTESTED : ResultStatus.CLAIMED));
     }
 }

@@ -32,7 +32,9 @@ import org.casebook.shared.value.Baseline;
 import org.casebook.shared.value.Consents;
 import org.casebook.shared.value.Contact;
 import org.casebook.shared.value.Enterprise;
+import org.casebook.command.engagement.Commands.ReportResult;
 import org.casebook.shared.value.FinancingInstrument;
+import org.casebook.shared.value.ResultDetails;
 import org.casebook.shared.value.Gender;
 import org.casebook.shared.value.Money;
 import org.casebook.shared.value.Owner;
@@ -73,6 +75,7 @@ class EngagementTest {
     };
 
     private AggregateTestFixture<Engagement> fixture;
+    private InMemoryIdentities identities;
 
     static Map<String, String> actor(String user, Set<Role> roles, Set<CenterId> centers, Role... acting) {
         return new Actor(user, roles, centers, Set.of()).toMetaData(acting);
@@ -83,6 +86,8 @@ class EngagementTest {
         fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerCommandHandlerInterceptor(new ActorRequired());
         fixture.registerInjectableResource(REFERENCE);
+        identities = new InMemoryIdentities();
+        fixture.registerInjectableResource(identities);
         // The end of the day in UTC, so "today" is the same date wherever the test runs.
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
     }
@@ -116,9 +121,9 @@ class EngagementTest {
                 travel, DINAMICA, "Cash-flow plan for the bank.");
     }
 
-    static RecordFinancing financing(LocalDate date, String amount, String currency) {
-        return new RecordFinancing(ID, RESULT, FinancingInstrument.LOAN, "Banco Atlántida",
-                new Money(new BigDecimal(amount), currency), date);
+    static ReportResult financing(LocalDate date, String amount, String currency) {
+        return new ReportResult(ID, RESULT, new ResultDetails.Financing(FinancingInstrument.LOAN, "Banco Atlántida",
+                new Money(new BigDecimal(amount), currency), date));
     }
 
     /** Matches the refusal with this code, naming this field. */

@@ -1,0 +1,13 @@
+package org.casebook.shared.event;
+
+import org.axonframework.serialization.Revision;
+import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.id.SessionId;
+
+/** A session should not have been logged; it no longer counts. Nothing is deleted. */
+@Revision("1")
+public record CounselingSessionVoided(
+        EngagementId engagementId,
+        SessionId sessionId,
+        String reason) implements EngagementEvent {
+}
