@@ -6,13 +6,21 @@ final class Requests {
     private Requests() {
     }
 
+    /** Tax ids are unique per request: one enterprise has one open engagement at a time. */
+    private static final java.util.concurrent.atomic.AtomicLong TAX_IDS = new java.util.concurrent.atomic.AtomicLong(
+            8011999100000L);
+
     static String intake(String centerId, String counselorId, String intakeDate) {
+        return intake(centerId, counselorId, intakeDate, "0" + TAX_IDS.incrementAndGet());
+    }
+
+    static String intake(String centerId, String counselorId, String intakeDate, String taxId) {
         return """
                 {
                   "centerId": "%s",
                   "counselorId": "%s",
                   "intakeDate": "%s",
-                  "enterprise": {"name": "Panadería La Esperanza", "taxId": "08011999123456", "country": "HN",
+                  "enterprise": {"name": "Panadería La Esperanza", "taxId": "%s", "country": "HN",
                                  "sector": "1071", "stage": "IN_BUSINESS", "legalForm": "SOLE_PROPRIETOR"},
                   "owner": {"name": "María Fernández", "gender": "FEMALE", "birthYear": 1985},
                   "contact": {"email": "maria@example.org", "phone": "+504 9999-0000"},
@@ -23,7 +31,7 @@ final class Requests {
                   "programmes": ["DINAMICA"],
                   "needs": ["FINANCE", "MARKETING"]
                 }
-                """.formatted(centerId, counselorId, intakeDate);
+                """.formatted(centerId, counselorId, intakeDate, taxId);
     }
 
     static String intake() {
