@@ -77,10 +77,12 @@ class EngagementHttpTest {
         assertThat(view.at("/sessions/0/sessionId").asText()).isEqualTo(session.json().get("sessionId").asText());
         assertThat(view.at("/totals/counselingHours").decimalValue()).isEqualByComparingTo("2.00");
         assertThat(view.at("/totals/travelHours").decimalValue()).isEqualByComparingTo("0.25");
-        assertThat(view.at("/financing/0/resultId").asText()).isEqualTo(financing.json().get("resultId").asText());
-        assertThat(view.at("/financing/0/amount")).isEqualTo(new ObjectMapper().valueToTree(
+        assertThat(view.at("/results/0/resultId").asText()).isEqualTo(financing.json().get("resultId").asText());
+        assertThat(view.at("/results/0/status").asText()).isEqualTo("CLAIMED");
+        assertThat(view.at("/results/0/details/kind").asText()).isEqualTo("FINANCING");
+        assertThat(view.at("/results/0/details/amount")).isEqualTo(new ObjectMapper().valueToTree(
                 Map.of("amount", "120000.00", "currency", "HNL")));
-        assertThat(view.at("/financing/0/dateObtained").asText()).isEqualTo("2026-05-20");
+        assertThat(view.at("/results/0/details/dateObtained").asText()).isEqualTo("2026-05-20");
 
         CasebookInstance.Response page = casebook.get("/api/engagements?centerId=HN-TGU-01&counselorId=ana.lopez&size=200");
         assertThat(page.status()).isEqualTo(200);

@@ -7,9 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.ProjectionBatch;
 import org.casebook.query.store.ReadModel;
-import org.casebook.shared.event.CounselingSessionLogged;
-import org.casebook.shared.event.EngagementOpened;
-import org.casebook.shared.event.FinancingObtained;
+import org.casebook.shared.event.EngagementEvent;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@link EngagementView} documents, one per engagement, in the {@code engagements} collection. */
@@ -27,19 +25,10 @@ public class EngagementProjection implements ReadModel {
         this.batch = new ProjectionBatch<>(views, PROCESSING_GROUP);
     }
 
+    /** Every engagement event, folded into the engagement's document. */
     @EventHandler
-    void on(EngagementOpened event, @SequenceNumber long sequence) {
-        batch.update(event.engagementId().value(), view -> view != null ? view : EngagementView.opened(event, sequence));
-    }
-
-    @EventHandler
-    void on(CounselingSessionLogged event, @SequenceNumber long sequence) {
-        batch.update(event.engagementId().value(), view -> view == null ? null : view.sessionLogged(event, sequence));
-    }
-
-    @EventHandler
-    void on(FinancingObtained event, @SequenceNumber long sequence) {
-        batch.update(event.engagementId().value(), view -> view == null ? null : view.financingObtained(event, sequence));
+    void on(EngagementEvent event, @SequenceNumber long sequence) {
+        batch.update(event.engagementId().value(), view -> EngagementView.fold(view, event, sequence));
     }
 
     @Override

@@ -5,32 +5,50 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.casebook.shared.event.CounselingSessionCorrected;
 import org.casebook.shared.event.CounselingSessionLogged;
+import org.casebook.shared.event.CounselingSessionVoided;
+import org.casebook.shared.event.CounselorAssigned;
+import org.casebook.shared.event.EngagementClosed;
+import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementOpened;
-import org.casebook.shared.event.FinancingObtained;
+import org.casebook.shared.event.EngagementReopened;
+import org.casebook.shared.event.EngagementTransferred;
+import org.casebook.shared.event.ResultAttested;
+import org.casebook.shared.event.ResultCorrected;
+import org.casebook.shared.event.ResultRejected;
+import org.casebook.shared.event.ResultReopened;
+import org.casebook.shared.event.ResultReported;
+import org.casebook.shared.event.ResultVerified;
+import org.casebook.shared.event.ResultWithdrawn;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.Baseline;
+import org.casebook.shared.value.ClosureReason;
 import org.casebook.shared.value.Consents;
 import org.casebook.shared.value.Contact;
 import org.casebook.shared.value.Enterprise;
-import org.casebook.shared.value.FinancingInstrument;
-import org.casebook.shared.value.Money;
 import org.casebook.shared.value.Owner;
+import org.casebook.shared.value.ResultDetails;
+import org.casebook.shared.value.ResultStatus;
 import org.casebook.shared.value.SessionType;
 
 /**
- * An engagement as counselors and directors read it: the intake, the sessions and the results, with
- * running totals. Immutable; each event gives the next view through a small method. Every method
- * first asks whether the event is newer than what the view has seen ({@code lastSequence}), so
- * delivering an event twice changes nothing.
+ * An engagement as counselors and directors read it: the intake, where it stands, its sessions and
+ * results with their latest values, and running totals. Immutable; {@link #fold} gives the next view
+ * for each event, and ignores an event that is not newer than what the view has seen
+ * ({@code lastSequence}), so delivering an event twice changes nothing.
  */
 public record EngagementView(
         String id,
         String centerId,
         String counselorId,
         String status,
+        ClosureReason closureReason,
         LocalDate intakeDate,
         Enterprise enterprise,
         Owner owner,
@@ -40,36 +58,42 @@ public record EngagementView(
         Baseline baseline,
         List<String> programmes,
         List<String> needs,
+        List<Transfer> transfers,
         List<Session> sessions,
-        List<Financing> financing,
-        Totals totals,
-        LocalDate lastContact,
+        List<Result> results,
         long lastSequence,
         List<String> redacted) {
 
     public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
 
+    public record Transfer(String fromCenterId, String toCenterId, String counselorId, LocalDate effectiveDate) {
+    }
+
+    /** A session with its latest values; {@code status} is LOGGED, CORRECTED or VOIDED. */
     public record Session(String sessionId, LocalDate date, String counselorId, SessionType type, String area,
-                          int contactMinutes, int prepMinutes, int travelMinutes, String programme,
-                          String notes) {
-    }
+                          int contactMinutes, int prepMinutes, int travelMinutes, String programme, String notes,
+                          String status, String reason) {
 
-    public record Financing(String resultId, FinancingInstrument instrument, String source, Money amount,
-                            LocalDate dateObtained, String status) {
-    }
-
-    /**
-     * Running totals, kept in minutes (exact); counseling hours are contact plus preparation, travel is
-     * counted apart. Hours are shown, never stored: they follow from the minutes.
-     */
-    public record Totals(int sessions, int contactMinutes, int prepMinutes, int travelMinutes) {
-
-        static final Totals NONE = new Totals(0, 0, 0, 0);
-
-        Totals plus(Session session) {
-            return new Totals(sessions + 1, contactMinutes + session.contactMinutes(),
-                    prepMinutes + session.prepMinutes(), travelMinutes + session.travelMinutes());
+        boolean counts() {
+            return !"VOIDED".equals(status);
         }
+    }
+
+    public record Attestation(AttestationMethod method, String evidenceRef, String evidenceSha256, LocalDate date) {
+    }
+
+    /** A result with its latest values and where it stands; {@code reason} is the last one given. */
+    public record Result(String resultId, ResultDetails details, ResultStatus status, Attestation attestation,
+                         String reason) {
+
+        Result with(ResultStatus next, String why) {
+            return new Result(resultId, details, next, attestation, why);
+        }
+    }
+
+    /** Counseling hours are contact plus preparation minutes of the sessions that count; travel apart. */
+    public record Totals(int sessions, int contactMinutes, int prepMinutes, int travelMinutes) {
 
         @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         public BigDecimal counselingHours() {
@@ -86,36 +110,111 @@ public record EngagementView(
         }
     }
 
-    public static EngagementView opened(EngagementOpened event, long sequence) {
+    /** Totals and the last contact follow from the sessions; shown, never stored. */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public Totals totals() {
+        int count = 0;
+        int contact = 0;
+        int prep = 0;
+        int travel = 0;
+        for (Session session : sessions) {
+            if (session.counts()) {
+                count++;
+                contact += session.contactMinutes();
+                prep += session.prepMinutes();
+                travel += session.travelMinutes();
+            }
+        }
+        return new Totals(count, contact, prep, travel);
+    }
+
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public LocalDate lastContact() {
+        return sessions.stream().filter(Session::counts).map(Session::date).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** The view after the event: {@code current} is null before intake, when only the intake creates a view. */
+    public static EngagementView fold(EngagementView current, EngagementEvent event, long sequence) {
+        if (current == null) {
+            return event instanceof EngagementOpened opened ? opened(opened, sequence) : null;
+        }
+        if (sequence <= current.lastSequence) {
+            return current;
+        }
+        return current.apply(event).seen(sequence);
+    }
+
+    static EngagementView opened(EngagementOpened event, long sequence) {
         return new EngagementView(event.engagementId().value(), event.centerId().value(),
-                event.counselorId().value(), OPEN, event.intakeDate(), event.enterprise(), event.owner(),
+                event.counselorId().value(), OPEN, null, event.intakeDate(), event.enterprise(), event.owner(),
                 event.contact(), event.referralSource(), event.consents(), event.baseline(),
                 event.programmes().stream().map(ProgrammeCode::value).toList(), event.needs(),
-                List.of(), List.of(), Totals.NONE, null, sequence, null);
+                List.of(), List.of(), List.of(), sequence, null);
     }
 
-    public EngagementView sessionLogged(CounselingSessionLogged event, long sequence) {
-        if (sequence <= lastSequence) {
-            return this;
+    private EngagementView apply(EngagementEvent event) {
+        if (event instanceof CounselorAssigned assigned) {
+            return withPlace(centerId, assigned.counselorId().value(), transfers);
         }
-        Session session = new Session(event.sessionId().value(), event.date(), event.counselorId().value(),
-                event.type(), event.area(), event.contactMinutes(), event.prepMinutes(), event.travelMinutes(),
-                event.programme() == null ? null : event.programme().value(), event.notes());
-        LocalDate latest = lastContact == null || event.date().isAfter(lastContact) ? event.date() : lastContact;
-        return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
-                referralSource, consents, baseline, programmes, needs, append(sessions, session), financing,
-                totals.plus(session), latest, sequence, redacted);
-    }
-
-    public EngagementView financingObtained(FinancingObtained event, long sequence) {
-        if (sequence <= lastSequence) {
-            return this;
+        if (event instanceof EngagementTransferred moved) {
+            return withPlace(moved.toCenterId().value(), moved.counselorId().value(), append(transfers,
+                    new Transfer(moved.fromCenterId().value(), moved.toCenterId().value(),
+                            moved.counselorId().value(), moved.effectiveDate())));
         }
-        Financing result = new Financing(event.resultId().value(), event.instrument(), event.source(),
-                event.amount(), event.dateObtained(), "CLAIMED");
-        return new EngagementView(id, centerId, counselorId, status, intakeDate, enterprise, owner, contact,
-                referralSource, consents, baseline, programmes, needs, sessions, append(financing, result),
-                totals, lastContact, sequence, redacted);
+        if (event instanceof EngagementClosed closed) {
+            return withStatus(CLOSED, closed.reason());
+        }
+        if (event instanceof EngagementReopened) {
+            return withStatus(OPEN, null);
+        }
+        if (event instanceof CounselingSessionLogged logged) {
+            return withSessions(append(sessions, new Session(logged.sessionId().value(), logged.date(),
+                    logged.counselorId().value(), logged.type(), logged.area(), logged.contactMinutes(),
+                    logged.prepMinutes(), logged.travelMinutes(), value(logged.programme()), logged.notes(),
+                    "LOGGED", null)));
+        }
+        if (event instanceof CounselingSessionCorrected corrected) {
+            return withSessions(replace(sessions, Session::sessionId, corrected.sessionId().value(),
+                    session -> new Session(session.sessionId(), corrected.date(), corrected.counselorId().value(),
+                            corrected.type(), corrected.area(), corrected.contactMinutes(), corrected.prepMinutes(),
+                            corrected.travelMinutes(), value(corrected.programme()), corrected.notes(), "CORRECTED",
+                            corrected.reason())));
+        }
+        if (event instanceof CounselingSessionVoided voided) {
+            return withSessions(replace(sessions, Session::sessionId, voided.sessionId().value(),
+                    session -> new Session(session.sessionId(), session.date(), session.counselorId(), session.type(),
+                            session.area(), session.contactMinutes(), session.prepMinutes(), session.travelMinutes(),
+                            session.programme(), session.notes(), "VOIDED", voided.reason())));
+        }
+        if (event instanceof ResultReported reported) {
+            return withResults(append(results, new Result(reported.resultId().value(), reported.details(),
+                    ResultStatus.CLAIMED, null, null)));
+        }
+        if (event instanceof ResultCorrected corrected) {
+            return withResult(corrected.resultId().value(), result -> new Result(result.resultId(),
+                    corrected.details(), ResultStatus.CLAIMED, result.attestation(), corrected.reason()));
+        }
+        if (event instanceof ResultAttested attested) {
+            return withResult(attested.resultId().value(), result -> new Result(result.resultId(), result.details(),
+                    ResultStatus.ATTESTED, new Attestation(attested.method(), attested.evidenceRef(),
+                    attested.evidenceSha256(), attested.date()), result.reason()));
+        }
+        if (event instanceof ResultVerified verified) {
+            return withResult(verified.resultId().value(), result -> result.with(ResultStatus.VERIFIED, null));
+        }
+        if (event instanceof ResultRejected rejected) {
+            return withResult(rejected.resultId().value(),
+                    result -> result.with(ResultStatus.REJECTED, rejected.reason()));
+        }
+        if (event instanceof ResultWithdrawn withdrawn) {
+            return withResult(withdrawn.resultId().value(),
+                    result -> result.with(ResultStatus.WITHDRAWN, withdrawn.reason()));
+        }
+        if (event instanceof ResultReopened reopened) {
+            return withResult(reopened.resultId().value(), result -> result.with(
+                    result.attestation() != null ? ResultStatus.ATTESTED : ResultStatus.CLAIMED, reopened.reason()));
+        }
+        return this;
     }
 
     /** The personal data fields, by their path in this view. */
@@ -131,10 +230,49 @@ public record EngagementView(
         Owner anonymous = owner == null ? null : new Owner(null, owner.gender(), owner.birthYear());
         List<Session> withoutNotes = sessions.stream().map(session -> new Session(session.sessionId(), session.date(),
                 session.counselorId(), session.type(), session.area(), session.contactMinutes(),
-                session.prepMinutes(), session.travelMinutes(), session.programme(), null)).toList();
-        return new EngagementView(id, centerId, counselorId, status, intakeDate, business, anonymous, null,
-                referralSource, consents, baseline, programmes, needs, withoutNotes, financing, totals, lastContact,
+                session.prepMinutes(), session.travelMinutes(), session.programme(), null, session.status(),
+                session.reason())).toList();
+        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, business, anonymous,
+                null, referralSource, consents, baseline, programmes, needs, transfers, withoutNotes, results,
                 lastSequence, PERSONAL_DATA);
+    }
+
+    private EngagementView seen(long sequence) {
+        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
+                contact, referralSource, consents, baseline, programmes, needs, transfers, sessions, results, sequence,
+                redacted);
+    }
+
+    private EngagementView withPlace(String center, String counselor, List<Transfer> moves) {
+        return new EngagementView(id, center, counselor, status, closureReason, intakeDate, enterprise, owner,
+                contact, referralSource, consents, baseline, programmes, needs, moves, sessions, results, lastSequence,
+                redacted);
+    }
+
+    private EngagementView withStatus(String next, ClosureReason reason) {
+        return new EngagementView(id, centerId, counselorId, next, reason, intakeDate, enterprise, owner, contact,
+                referralSource, consents, baseline, programmes, needs, transfers, sessions, results, lastSequence,
+                redacted);
+    }
+
+    private EngagementView withSessions(List<Session> next) {
+        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
+                contact, referralSource, consents, baseline, programmes, needs, transfers, next, results, lastSequence,
+                redacted);
+    }
+
+    private EngagementView withResults(List<Result> next) {
+        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
+                contact, referralSource, consents, baseline, programmes, needs, transfers, sessions, next, lastSequence,
+                redacted);
+    }
+
+    private EngagementView withResult(String resultId, UnaryOperator<Result> change) {
+        return withResults(replace(results, Result::resultId, resultId, change));
+    }
+
+    private static String value(ProgrammeCode programme) {
+        return programme == null ? null : programme.value();
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -142,5 +280,10 @@ public record EngagementView(
         next.addAll(list);
         next.add(item);
         return List.copyOf(next);
+    }
+
+    private static <T> List<T> replace(List<T> list, java.util.function.Function<T, String> idOf, String id,
+                                       UnaryOperator<T> change) {
+        return list.stream().map(item -> Objects.equals(idOf.apply(item), id) ? change.apply(item) : item).toList();
     }
 }

@@ -69,14 +69,14 @@ class EngagementProjectionTest {
     @Test
     void storesWhatTheFoldGives() {
         deliverAll();
-        EngagementView expected = EngagementView.opened(opened(), 0)
-                .sessionLogged(session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), 1)
-                .financingObtained(financing("r-1", "120000.00"), 2);
+        EngagementView expected = EngagementViewTest.foldAll(List.of(opened(),
+                session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), financing("r-1", "120000.00")));
         assertThat(views.find("e-1")).contains(expected);
         Document document = stored();
         assertThat(document.getString("intakeDate")).isEqualTo("2026-03-02");
-        assertThat(document.get("financing", List.class)).hasSize(1);
-        assertThat(((Document) document.getList("financing", Document.class).get(0).get("amount")).getString("amount"))
+        Document result = document.getList("results", Document.class).get(0);
+        assertThat(result.getString("status")).isEqualTo("CLAIMED");
+        assertThat(((Document) ((Document) result.get("details")).get("amount")).getString("amount"))
                 .isEqualTo("120000.00");
     }
 
@@ -99,7 +99,7 @@ class EngagementProjectionTest {
         batch.commit();
         assertThat(views.find("e-1")).get().satisfies(view -> {
             assertThat(view.sessions()).hasSize(1);
-            assertThat(view.financing()).hasSize(1);
+            assertThat(view.results()).hasSize(1);
             assertThat(view.lastSequence()).isEqualTo(2);
         });
     }
