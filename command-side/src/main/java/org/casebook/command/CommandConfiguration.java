@@ -1,11 +1,18 @@
 package org.casebook.command;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.casebook.command.web.CommandDispatcher;
@@ -49,6 +56,42 @@ public class CommandConfiguration {
     public SnapshotTriggerDefinition engagementSnapshotTrigger(Snapshotter snapshotter,
                                                                @Value("${casebook.command.snapshot-threshold:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Two people changing the same engagement at once: the one who loses the race for the next sequence
+     * number is retried once, at once, against the engagement as the winner left it (every command is
+     * decided afresh, and its ids are made before it is sent, so a retry cannot store anything twice).
+     * A second loss is answered 409, to reload.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries).maxRetryCount(1).retryInterval(10).build())
+                .build();
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own, after the command's transaction: the command's
+     * thread then never waits for a second database connection while it holds the engagement's lock,
+     * which, with many writers of one engagement at once, could starve the connection pool.
+     */
+    @Bean
+    public SpringAggregateSnapshotterFactoryBean snapshotter() {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        return snapshotter;
     }
 
     /** The clock rules read "today" from; UTC. Tests put a fixed clock in its place. */
