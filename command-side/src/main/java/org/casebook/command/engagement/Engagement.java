@@ -205,7 +205,7 @@ public class Engagement {
         }
         record(centerId, new CounselingSessionLogged(id, command.sessionId(), command.date(), command.counselorId(),
                 command.type(), command.area(), command.contactMinutes(), command.prepMinutes(),
-                command.travelMinutes(), command.programme(), command.notes()));
+                command.travelMinutes(), command.programme(), command.notes(), command.participants()));
         return command.sessionId();
     }
 
@@ -217,7 +217,7 @@ public class Engagement {
         checkSession(values, clock);
         record(centerId, new CounselingSessionCorrected(id, command.sessionId(), values.date(), values.counselorId(),
                 values.type(), values.area(), values.contactMinutes(), values.prepMinutes(), values.travelMinutes(),
-                values.programme(), values.notes(), command.reason()));
+                values.programme(), values.notes(), command.reason(), values.participants()));
     }
 
     @CommandHandler
@@ -230,6 +230,9 @@ public class Engagement {
     private void checkSession(LogCounselingSession session, Clock clock) {
         BusinessDates.withinEngagement("date", session.date(), intakeDate, clock);
         SessionMinutes.check(session.contactMinutes(), session.prepMinutes(), session.travelMinutes());
+        if (session.participants() < 1) {
+            throw Refusal.rule("participants-invalid", "participants");
+        }
     }
 
     private void requireLiveSession(SessionId session) {

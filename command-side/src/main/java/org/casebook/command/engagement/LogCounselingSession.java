@@ -14,7 +14,10 @@ import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.SessionId;
 import org.casebook.shared.value.SessionType;
 
-/** Log a counseling session. Minutes are whole minutes; prep and travel minutes default to none. */
+/**
+ * Log a counseling session. Minutes are whole minutes; prep and travel minutes default to none, the
+ * participants (people of the client enterprise) to one.
+ */
 public record LogCounselingSession(
         @TargetAggregateIdentifier EngagementId engagementId,
         SessionId sessionId,
@@ -26,7 +29,8 @@ public record LogCounselingSession(
         Integer prepMinutes,
         Integer travelMinutes,
         ProgrammeCode programme,
-        String notes) {
+        String notes,
+        Integer participants) {
 
     public LogCounselingSession {
         required(engagementId, "engagementId");
@@ -39,5 +43,6 @@ public record LogCounselingSession(
         prepMinutes = prepMinutes == null ? 0 : prepMinutes;
         travelMinutes = travelMinutes == null ? 0 : travelMinutes;
         notes = optionalText(notes, "notes", LONG_TEXT);
+        participants = participants == null ? 1 : participants;
     }
 }

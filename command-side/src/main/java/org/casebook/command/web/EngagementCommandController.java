@@ -81,11 +81,11 @@ public class EngagementCommandController {
     /** A session; as a correction, with the reason for it. */
     public record SessionRequest(LocalDate date, CounselorId counselorId, SessionType type, String area,
                                  Integer contactMinutes, Integer prepMinutes, Integer travelMinutes,
-                                 ProgrammeCode programme, String notes, String reason) {
+                                 ProgrammeCode programme, String notes, Integer participants, String reason) {
 
         LogCounselingSession toCommand(EngagementId engagement, SessionId session) {
             return new LogCounselingSession(engagement, session, date, counselorId, type, area, contactMinutes,
-                    prepMinutes, travelMinutes, programme, notes);
+                    prepMinutes, travelMinutes, programme, notes, participants);
         }
     }
 

@@ -79,11 +79,11 @@ class CommandShapeTest {
     void sessionNamesTheMissingMinutesAndDefaultsPrepAndTravel() {
         Refusal refusal = refusalOf(() -> new LogCounselingSession(EngagementTest.ID, EngagementTest.SESSION,
                 EngagementTest.TODAY, EngagementTest.ANA, org.casebook.shared.value.SessionType.PHONE, "FINANCE",
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         assertThat(refusal.field()).isEqualTo("contactMinutes");
         LogCounselingSession session = new LogCounselingSession(EngagementTest.ID, EngagementTest.SESSION,
                 EngagementTest.TODAY, EngagementTest.ANA, org.casebook.shared.value.SessionType.PHONE, "FINANCE",
-                45, null, null, null, "  ");
+                45, null, null, null, "  ", null);
         assertThat(session.prepMinutes()).isZero();
         assertThat(session.travelMinutes()).isZero();
         assertThat(session.notes()).isNull();

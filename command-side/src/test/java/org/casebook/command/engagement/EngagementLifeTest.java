@@ -89,7 +89,7 @@ class EngagementLifeTest {
 
     static CounselingSessionLogged logged() {
         return new CounselingSessionLogged(ID, SESSION, LocalDate.of(2026, 3, 9), ANA, SessionType.IN_PERSON, "FINANCE",
-                90, 30, 0, null, "first notes");
+                90, 30, 0, null, "first notes", 1);
     }
 
     static JobsReported jobs() {
@@ -102,7 +102,7 @@ class EngagementLifeTest {
 
     static LogCounselingSession values(LocalDate date, int contact) {
         return new LogCounselingSession(ID, SESSION, date, ANA, SessionType.PHONE, "MARKETING", contact, 0, 0, null,
-                "corrected notes");
+                "corrected notes", null);
     }
 
     @Nested
@@ -114,7 +114,7 @@ class EngagementLifeTest {
                     .when(new CorrectCounselingSession(ID, SESSION, values(LocalDate.of(2026, 3, 10), 45),
                             "Was a phone call"), ANA_AT_TGU)
                     .expectEvents(new CounselingSessionCorrected(ID, SESSION, LocalDate.of(2026, 3, 10), ANA,
-                            SessionType.PHONE, "MARKETING", 45, 0, 0, null, "corrected notes", "Was a phone call"));
+                            SessionType.PHONE, "MARKETING", 45, 0, 0, null, "corrected notes", "Was a phone call", 1));
         }
 
         @Test

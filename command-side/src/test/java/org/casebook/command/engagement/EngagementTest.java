@@ -118,7 +118,7 @@ class EngagementTest {
 
     static LogCounselingSession session(LocalDate date, int contact, int prep, int travel) {
         return new LogCounselingSession(ID, SESSION, date, ANA, SessionType.IN_PERSON, "FINANCE", contact, prep,
-                travel, DINAMICA, "Cash-flow plan for the bank.");
+                travel, DINAMICA, "Cash-flow plan for the bank.", null);
     }
 
     static ReportResult financing(LocalDate date, String amount, String currency) {
@@ -245,7 +245,7 @@ class EngagementTest {
                     .when(session(LocalDate.of(2026, 3, 9), 90, 30, 15), ANA_AT_TGU)
                     .expectResultMessagePayload(SESSION)
                     .expectEvents(new CounselingSessionLogged(ID, SESSION, LocalDate.of(2026, 3, 9), ANA,
-                            SessionType.IN_PERSON, "FINANCE", 90, 30, 15, DINAMICA, "Cash-flow plan for the bank."));
+                            SessionType.IN_PERSON, "FINANCE", 90, 30, 15, DINAMICA, "Cash-flow plan for the bank.", 1));
         }
 
         @Test
@@ -328,7 +328,7 @@ class EngagementTest {
         void refusesTheSameSessionTwice() {
             LogCounselingSession session = session(TODAY, 60, 0, 0);
             fixture.given(opened(), new CounselingSessionLogged(ID, SESSION, TODAY, ANA, SessionType.PHONE, "FINANCE",
-                            60, 0, 0, null, null))
+                            60, 0, 0, null, null, 1))
                     .when(session, ANA_AT_TGU)
                     .expectException(refusal("session-exists", "sessionId"))
                     .expectNoEvents();

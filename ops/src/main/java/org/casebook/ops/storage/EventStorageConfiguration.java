@@ -13,6 +13,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.casebook.shared.json.CasebookJson;
+import org.casebook.shared.upcast.SessionParticipantsUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -118,6 +119,12 @@ public class EventStorageConfiguration {
             }
             return fallback.isDuplicateKeyViolation(exception);
         };
+    }
+
+    /** Old revisions of events read as their current revision; registered with Axon as every upcaster bean is. */
+    @Bean
+    public SessionParticipantsUpcaster sessionParticipantsUpcaster() {
+        return new SessionParticipantsUpcaster();
     }
 
     /** One JSON form for events, messages, tokens and sagas: readable with {@code convert_from(payload, 'UTF8')}. */

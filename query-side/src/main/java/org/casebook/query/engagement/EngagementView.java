@@ -73,7 +73,7 @@ public record EngagementView(
     /** A session with its latest values; {@code status} is LOGGED, CORRECTED or VOIDED. */
     public record Session(String sessionId, LocalDate date, String counselorId, SessionType type, String area,
                           int contactMinutes, int prepMinutes, int travelMinutes, String programme, String notes,
-                          String status, String reason) {
+                          int participants, String status, String reason) {
 
         boolean counts() {
             return !"VOIDED".equals(status);
@@ -171,20 +171,20 @@ public record EngagementView(
             return withSessions(append(sessions, new Session(logged.sessionId().value(), logged.date(),
                     logged.counselorId().value(), logged.type(), logged.area(), logged.contactMinutes(),
                     logged.prepMinutes(), logged.travelMinutes(), value(logged.programme()), logged.notes(),
-                    "LOGGED", null)));
+                    logged.participants(), "LOGGED", null)));
         }
         if (event instanceof CounselingSessionCorrected corrected) {
             return withSessions(replace(sessions, Session::sessionId, corrected.sessionId().value(),
                     session -> new Session(session.sessionId(), corrected.date(), corrected.counselorId().value(),
                             corrected.type(), corrected.area(), corrected.contactMinutes(), corrected.prepMinutes(),
-                            corrected.travelMinutes(), value(corrected.programme()), corrected.notes(), "CORRECTED",
-                            corrected.reason())));
+                            corrected.travelMinutes(), value(corrected.programme()), corrected.notes(),
+                            corrected.participants(), "CORRECTED", corrected.reason())));
         }
         if (event instanceof CounselingSessionVoided voided) {
             return withSessions(replace(sessions, Session::sessionId, voided.sessionId().value(),
                     session -> new Session(session.sessionId(), session.date(), session.counselorId(), session.type(),
                             session.area(), session.contactMinutes(), session.prepMinutes(), session.travelMinutes(),
-                            session.programme(), session.notes(), "VOIDED", voided.reason())));
+                            session.programme(), session.notes(), session.participants(), "VOIDED", voided.reason())));
         }
         if (event instanceof ResultReported reported) {
             return withResults(append(results, new Result(reported.resultId().value(), reported.details(),
@@ -230,8 +230,8 @@ public record EngagementView(
         Owner anonymous = owner == null ? null : new Owner(null, owner.gender(), owner.birthYear());
         List<Session> withoutNotes = sessions.stream().map(session -> new Session(session.sessionId(), session.date(),
                 session.counselorId(), session.type(), session.area(), session.contactMinutes(),
-                session.prepMinutes(), session.travelMinutes(), session.programme(), null, session.status(),
-                session.reason())).toList();
+                session.prepMinutes(), session.travelMinutes(), session.programme(), null, session.participants(),
+                session.status(), session.reason())).toList();
         return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, business, anonymous,
                 null, referralSource, consents, baseline, programmes, needs, transfers, withoutNotes, results,
                 lastSequence, PERSONAL_DATA);

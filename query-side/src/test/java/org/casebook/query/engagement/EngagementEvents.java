@@ -43,7 +43,7 @@ final class EngagementEvents {
 
     static CounselingSessionLogged session(String id, LocalDate date, int contact, int prep, int travel) {
         return new CounselingSessionLogged(ID, new SessionId(id), date, ANA, SessionType.IN_PERSON, "FINANCE",
-                contact, prep, travel, new ProgrammeCode("DINAMICA"), "notes " + id);
+                contact, prep, travel, new ProgrammeCode("DINAMICA"), "notes " + id, 1);
     }
 
     static FinancingObtained financing(String id, String amount) {

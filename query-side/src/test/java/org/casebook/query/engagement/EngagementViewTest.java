@@ -71,7 +71,7 @@ class EngagementViewTest {
                 session("s-1", LocalDate.of(2026, 3, 20), 90, 30, 0),
                 session("s-2", LocalDate.of(2026, 3, 9), 45, 0, 0),
                 new CounselingSessionCorrected(ID, new SessionId("s-1"), LocalDate.of(2026, 3, 21),
-                        new CounselorId("ana.lopez"), SessionType.PHONE, "FINANCE", 60, 0, 0, null, null, "Shorter"),
+                        new CounselorId("ana.lopez"), SessionType.PHONE, "FINANCE", 60, 0, 0, null, null, "Shorter", 1),
                 new CounselingSessionVoided(ID, new SessionId("s-2"), "Logged twice")));
         assertThat(view.totals().sessions()).isEqualTo(1);
         assertThat(view.totals().contactMinutes()).isEqualTo(60);

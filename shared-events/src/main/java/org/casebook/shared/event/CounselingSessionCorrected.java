@@ -9,8 +9,11 @@ import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.SessionId;
 import org.casebook.shared.value.SessionType;
 
-/** A session's values were wrong; these are its new values, all of them. Counted with its latest values and date. */
-@Revision("1")
+/**
+ * A session's values were wrong; these are its new values, all of them. Counted with its latest
+ * values and date. Revision 2 added {@code participants}.
+ */
+@Revision("2")
 public record CounselingSessionCorrected(
         EngagementId engagementId,
         SessionId sessionId,
@@ -23,5 +26,6 @@ public record CounselingSessionCorrected(
         int travelMinutes,
         ProgrammeCode programme,
         String notes,
-        String reason) implements EngagementEvent {
+        String reason,
+        int participants) implements EngagementEvent {
 }

@@ -13,10 +13,12 @@ import org.casebook.shared.value.SessionType;
  * A counselor met (or called) the client. Counseling hours count contact and preparation minutes;
  * travel minutes are reported apart.
  *
- * @param programme the funding programme the session is charged to; may be absent
- * @param notes     free text; personal data
+ * @param programme    the funding programme the session is charged to; may be absent
+ * @param notes        free text; personal data
+ * @param participants how many people of the client enterprise took part (revision 2; revision 1
+ *                     knew only sessions with one, and is upcast so)
  */
-@Revision("1")
+@Revision("2")
 public record CounselingSessionLogged(
         EngagementId engagementId,
         SessionId sessionId,
@@ -28,5 +30,6 @@ public record CounselingSessionLogged(
         int prepMinutes,
         int travelMinutes,
         ProgrammeCode programme,
-        String notes) implements EngagementEvent {
+        String notes,
+        int participants) implements EngagementEvent {
 }
