@@ -135,6 +135,20 @@ class EngagementHttpTest {
     }
 
     @Test
+    void theApiIsDescribedWithTheContractsExamples() {
+        CasebookInstance.Response description = casebook.anonymous().get("/v3/api-docs");
+        assertThat(description.status()).isEqualTo(200);
+        JsonNode paths = description.json().get("paths");
+        assertThat(paths.has("/api/engagements/{id}/results/{resultId}/verification")).isTrue();
+        assertThat(description.body()).as("the signed-in actor is no parameter").doesNotContain("\"name\":\"actor\"");
+        assertThat(paths.at("/~1api~1engagements/post/requestBody/content/application~1json/examples/contract/value")
+                .asText()).contains("Panadería La Esperanza");
+        assertThat(paths.at("/~1api~1engagements~1{id}~1jobs/post/responses/422/content").toString())
+                .contains("date-before-intake");
+        assertThat(casebook.anonymous().get("/swagger-ui/index.html", "Accept", "text/html").status()).isEqualTo(200);
+    }
+
+    @Test
     void aLostRaceForTheSameSequenceNumberIsAConcurrencyConflict() {
         String id = open();
         casebook.post("/api/engagements/" + id + "/sessions", Requests.session("2026-03-09", 60));

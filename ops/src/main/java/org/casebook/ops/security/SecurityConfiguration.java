@@ -47,6 +47,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 embedded ? "Basic realm=\"Casebook\"" : "Bearer", embedded);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/engagements", "/api/engagements/**")
