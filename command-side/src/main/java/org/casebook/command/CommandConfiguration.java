@@ -1,6 +1,5 @@
 package org.casebook.command;
 
-import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -18,7 +17,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.casebook.command.web.CommandDispatcher;
 import org.casebook.shared.actor.Actor;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -92,12 +90,5 @@ public class CommandConfiguration {
             return thread;
         }));
         return snapshotter;
-    }
-
-    /** The clock rules read "today" from; UTC. Tests put a fixed clock in its place. */
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
     }
 }

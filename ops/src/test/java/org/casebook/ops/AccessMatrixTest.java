@@ -136,6 +136,21 @@ class AccessMatrixTest {
     }
 
     @Test
+    void theVerificationQueueAndTimelines() {
+        expect("GET /api/verification-queue", (client, user) -> client.get("/api/verification-queue"),
+                statuses(401, 200, 200, 200, 403, 403, 403, 403));
+        expect("GET timeline", (client, user) -> client.get("/api/engagements/" + tegucigalpa + "/timeline"),
+                statuses(401, 200, 404, 200, 200, 404, 403, 403));
+    }
+
+    @Test
+    void settingExchangeRates() {
+        expect("PUT exchange rate", (client, user) -> client.put("/api/admin/exchange-rates/HNL/2026-04",
+                        "{\"usdPerUnit\": \"0.0406\"}"),
+                statuses(401, 403, 403, 403, 403, 403, 403, 200));
+    }
+
+    @Test
     void definingCentersAndProgrammes() {
         expect("PUT center", (client, user) -> client.put("/api/admin/centers/HN-SPS-01",
                         "{\"name\": \"CDE-MIPYME San Pedro Sula\", \"country\": \"HN\"}"),

@@ -144,6 +144,69 @@ class EngagementStoryTest {
     }
 
     @Test
+    void timelineVerificationQueueAndCaseload() {
+        CasebookInstance.Client ana = casebook.as(Users.ANA);
+        CasebookInstance.Client rosa = casebook.as(Users.ROSA);
+        String id = created(ana.post("/api/engagements", Requests.intake()), "id");
+        String path = "/api/engagements/" + id;
+        created(ana.post(path + "/sessions", Requests.session("2026-03-09", 300)), "sessionId");
+        String jobs = created(ana.post(path + "/jobs", "{\"date\": \"2026-06-01\", \"fullTimeCreated\": 2}"), "resultId");
+        String attested = ok(ana.post(path + "/results/" + jobs + "/attestation", """
+                {"method": "EMAIL", "evidenceRef": "mail-2026-0042", "evidenceSha256": "%s", "date": "2026-06-02"}"""
+                .formatted(SHA))).header("Casebook-Position");
+
+        JsonNode queue = rosa.get("/api/verification-queue?minPosition=" + attested).json();
+        assertThat(queue.findValuesAsText("resultId")).contains(jobs);
+        assertThat(casebook.as(Users.LUIS).get("/api/verification-queue").json().findValuesAsText("resultId"))
+                .as("another center's queue").doesNotContain(jobs);
+
+        JsonNode line = null;
+        for (JsonNode item : ana.get("/api/engagements?size=200&sort=intakeDate").json().get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                line = item;
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.get("resultsAwaitingVerification").asInt()).isEqualTo(1);
+        assertThat(line.get("resultsAwaitingAttestation").asInt()).isZero();
+        // 300 + 30 minutes in March 2026: this fiscal year (a calendar year in Honduras) while it is 2026
+        boolean thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear() == 2026;
+        assertThat(line.get("longTerm").asBoolean()).isEqualTo(thisYear);
+
+        String verified = ok(rosa.post(path + "/results/" + jobs + "/verification", "{}")).header("Casebook-Position");
+        assertThat(rosa.get("/api/verification-queue?minPosition=" + verified).json().findValuesAsText("resultId"))
+                .doesNotContain(jobs);
+
+        JsonNode timeline = ana.get(path + "/timeline?minPosition=" + verified, "Accept-Language", "es").json();
+        assertThat(timeline.get("entries").findValuesAsText("type")).containsExactly("EngagementOpened",
+                "CounselingSessionLogged", "JobsReported", "ResultAttested", "ResultVerified");
+        assertThat(timeline.at("/entries/1/summary").asText()).contains("300 min de contacto");
+        assertThat(timeline.at("/entries/4/userId").asText()).isEqualTo(Users.ROSA);
+        assertThat(timeline.at("/entries/4/role").asText()).isEqualTo("DIRECTOR");
+        assertThat(casebook.as(Users.LUIS).get(path + "/timeline").status()).isEqualTo(404);
+    }
+
+    @Test
+    void exchangeRatesAreSetByAdministrators() {
+        CasebookInstance.Client admin = casebook.as(Users.ADMIN);
+        CasebookInstance.Response set = admin.put("/api/admin/exchange-rates/HNL/2026-05", "{\"usdPerUnit\": \"0.0405\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("usdPerUnit").asText()).isEqualTo("0.0405");
+        CasebookInstance.Response usd = admin.put("/api/admin/exchange-rates/USD/2026-05", "{\"usdPerUnit\": \"1\"}");
+        assertThat(usd.json().get("code").asText()).isEqualTo("rate-of-usd");
+        CasebookInstance.Response month = admin.put("/api/admin/exchange-rates/HNL/May-2026", "{\"usdPerUnit\": \"1\"}");
+        assertThat(month.status()).isEqualTo(400);
+        CasebookInstance.Response zero = admin.put("/api/admin/exchange-rates/GTQ/2026-05", "{\"usdPerUnit\": \"0\"}");
+        assertThat(zero.json().get("code").asText()).isEqualTo("rate-not-positive");
+        assertThat(admin.put("/api/admin/exchange-rates/HNL/2026-05", "{\"usdPerUnit\": \"0.0410\"}").status())
+                .isEqualTo(200);
+        List<String> history = casebook.jdbc().queryForList("""
+                SELECT convert_from(payload, 'UTF8')::json ->> 'usdPerUnit' FROM domain_event_entry
+                 WHERE aggregate_identifier = 'rate:HNL:2026-05' ORDER BY sequence_number""", String.class);
+        assertThat(history).containsExactly("0.0405", "0.041");
+    }
+
+    @Test
     void aSecondIntakeOfAnOpenEnterpriseNamesItsCenterUntilTheFirstCloses() {
         String intake = Requests.intake(Users.TGU, Users.ANA, "2026-03-02", "05019995012345");
         String first = created(casebook.as(Users.ANA).post("/api/engagements", intake), "id");

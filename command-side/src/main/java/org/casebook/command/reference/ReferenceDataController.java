@@ -1,5 +1,8 @@
 package org.casebook.command.reference;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.casebook.command.web.CommandDispatcher;
@@ -8,6 +11,7 @@ import org.casebook.shared.actor.Actor;
 import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.refusal.Refusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,6 +44,28 @@ public class ReferenceDataController {
         return ResponseEntity.ok()
                 .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
                 .body(Map.of("centerId", centerId.value(), "name", command.name(), "country", command.country()));
+    }
+
+    public record RateRequest(BigDecimal usdPerUnit) {
+    }
+
+    /** The US$ value of one unit of the currency in the month ({@code YYYY-MM}). */
+    @PutMapping("/exchange-rates/{currency}/{month}")
+    public ResponseEntity<Map<String, String>> setExchangeRate(Actor actor, @PathVariable String currency,
+                                                               @PathVariable String month,
+                                                               @RequestBody RateRequest request) {
+        YearMonth parsed;
+        try {
+            parsed = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("field-invalid", "month", "YYYY-MM");
+        }
+        SetExchangeRate command = new SetExchangeRate(currency, parsed, request.usdPerUnit());
+        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
+        return ResponseEntity.ok()
+                .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
+                .body(Map.of("currency", currency, "month", parsed.toString(),
+                        "usdPerUnit", command.usdPerUnit().toPlainString()));
     }
 
     @PutMapping("/programmes/{code}")

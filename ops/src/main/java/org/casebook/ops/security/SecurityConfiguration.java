@@ -55,6 +55,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .hasAnyRole("COUNSELOR", "DIRECTOR")
                         .requestMatchers(HttpMethod.GET, "/api/engagements", "/api/engagements/**")
                         .hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")
+                        .requestMatchers(HttpMethod.GET, "/api/verification-queue").hasAnyRole("COUNSELOR", "DIRECTOR")
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         if (embedded) {

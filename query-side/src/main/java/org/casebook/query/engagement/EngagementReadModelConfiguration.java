@@ -19,6 +19,13 @@ class EngagementReadModelConfiguration {
         // server accepts and ignores them, and scans instead (fine at the embedded default's size).
         collection.createIndex(Indexes.ascending("centerId", "enterprise.name"));
         collection.createIndex(Indexes.ascending("counselorId", "enterprise.name"));
+        collection.createIndex(Indexes.ascending("centerId", "results.status"));
         return new DocumentCollection<>(collection, EngagementView.class, EngagementView::id);
+    }
+
+    @Bean
+    DocumentCollection<TimelineView> timelineViews(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("engagement_timelines", Document.class),
+                TimelineView.class, TimelineView::id);
     }
 }

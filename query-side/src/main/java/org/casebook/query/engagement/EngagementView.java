@@ -105,7 +105,7 @@ public record EngagementView(
             return hours(travelMinutes);
         }
 
-        private static BigDecimal hours(int minutes) {
+        static BigDecimal hours(int minutes) {
             return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_EVEN);
         }
     }
@@ -131,6 +131,17 @@ public record EngagementView(
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public LocalDate lastContact() {
         return sessions.stream().filter(Session::counts).map(Session::date).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** Counseling hours (contact and preparation) of the sessions that count, dated on or after the day. */
+    public BigDecimal counselingHoursSince(LocalDate from) {
+        int minutes = sessions.stream().filter(session -> session.counts() && !session.date().isBefore(from))
+                .mapToInt(session -> session.contactMinutes() + session.prepMinutes()).sum();
+        return Totals.hours(minutes);
+    }
+
+    public long resultsIn(ResultStatus wanted) {
+        return results.stream().filter(result -> result.status() == wanted).count();
     }
 
     /** The view after the event: {@code current} is null before intake, when only the intake creates a view. */

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The MongoDB database that holds every read model. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReadModelProperties.class)
+@EnableConfigurationProperties({ReadModelProperties.class, FiscalYears.class})
 public class ReadModelConfiguration {
 
     @Bean

@@ -1,7 +1,13 @@
 package org.casebook.query.web;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.mongodb.client.model.Filters;
@@ -9,10 +15,13 @@ import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
 import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
+import org.casebook.query.engagement.TimelineView;
+import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.refusal.Refusal;
+import org.casebook.shared.value.ResultStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,22 +35,52 @@ public class EngagementQueryController {
 
     static final int MAX_PAGE_SIZE = 200;
 
-    private final DocumentCollection<EngagementView> views;
+    /** The orders a caseload can be listed in; ties by id, so pages never overlap. */
+    static final Map<String, Bson> SORTS = Map.of(
+            "enterpriseName", Sorts.ascending("enterprise.name", "_id"),
+            "intakeDate", Sorts.orderBy(Sorts.descending("intakeDate"), Sorts.ascending("_id")),
+            "status", Sorts.ascending("status", "enterprise.name", "_id"));
 
-    public EngagementQueryController(DocumentCollection<EngagementView> views) {
+    /** Long-term clients reach this many counseling hours in a fiscal year. */
+    static final BigDecimal LONG_TERM_HOURS = BigDecimal.valueOf(5);
+
+    private final DocumentCollection<EngagementView> views;
+    private final DocumentCollection<TimelineView> timelines;
+    private final FiscalYears fiscalYears;
+    private final Clock clock;
+
+    public EngagementQueryController(DocumentCollection<EngagementView> views,
+                                     DocumentCollection<TimelineView> timelines, FiscalYears fiscalYears, Clock clock) {
         this.views = views;
+        this.timelines = timelines;
+        this.fiscalYears = fiscalYears;
+        this.clock = clock;
     }
 
-    /** A line of a caseload list. */
+    /**
+     * A line of a caseload list: where the engagement stands, the hours of this fiscal year (of the
+     * client's country) and whether they make a long-term client, and the results waiting on someone.
+     */
     public record EngagementSummary(String id, String centerId, String counselorId, String status,
-                                    String enterpriseName, java.time.LocalDate intakeDate,
-                                    java.time.LocalDate lastContact, java.math.BigDecimal counselingHours) {
+                                    String enterpriseName, LocalDate intakeDate, LocalDate lastContact,
+                                    BigDecimal counselingHours, BigDecimal hoursThisFiscalYear, boolean longTerm,
+                                    long resultsAwaitingAttestation, long resultsAwaitingVerification) {
 
-        static EngagementSummary of(EngagementView view) {
+        static EngagementSummary of(EngagementView view, LocalDate fiscalYearStart) {
+            BigDecimal fiscalHours = view.counselingHoursSince(fiscalYearStart);
             return new EngagementSummary(view.id(), view.centerId(), view.counselorId(), view.status(),
                     view.enterprise().name(), view.intakeDate(), view.lastContact(),
-                    view.totals().counselingHours());
+                    view.totals().counselingHours(), fiscalHours, fiscalHours.compareTo(LONG_TERM_HOURS) >= 0,
+                    view.resultsIn(ResultStatus.CLAIMED), view.resultsIn(ResultStatus.ATTESTED));
         }
+    }
+
+    /** One line of a timeline, in the reader's language. */
+    public record TimelineEntry(long sequence, Instant recordedAt, String type, String userId, String role,
+                                String centerId, String summary) {
+    }
+
+    public record Timeline(String engagementId, List<TimelineEntry> entries) {
     }
 
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -54,14 +93,30 @@ public class EngagementQueryController {
                 .orElseThrow(() -> Refusal.notFound("engagement-not-found", id));
     }
 
+    @GetMapping("/{id}/timeline")
+    public Timeline timeline(Actor actor, @PathVariable EngagementId id, Locale locale) {
+        get(actor, id);
+        Locale language = locale == null ? Locale.ENGLISH : locale;
+        List<TimelineEntry> entries = timelines.find(id.value()).map(TimelineView::entries).orElse(List.of()).stream()
+                .map(entry -> new TimelineEntry(entry.sequence(), entry.recordedAt(), entry.type(), entry.userId(),
+                        entry.role(), entry.centerId(), entry.summaryIn(language)))
+                .toList();
+        return new Timeline(id.value(), entries);
+    }
+
     @GetMapping
     public Page<EngagementSummary> list(Actor actor,
                                         @RequestParam(required = false) String centerId,
                                         @RequestParam(required = false) String counselorId,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) String q,
+                                        @RequestParam(defaultValue = "enterpriseName") String sort,
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(defaultValue = "20") int size) {
+        Bson order = SORTS.get(sort);
+        if (order == null) {
+            throw Refusal.invalid("field-invalid", "sort", String.join(", ", SORTS.keySet()));
+        }
         if (page < 0) {
             throw Refusal.rule("number-negative", "page");
         }
@@ -84,9 +139,10 @@ public class EngagementQueryController {
             filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.regex("enterprise.taxId", text)));
         }
         Bson filter = Filters.and(filters);
-        List<EngagementSummary> items = views
-                .find(filter, Sorts.ascending("enterprise.name", "_id"), page * size, size)
-                .stream().map(EngagementSummary::of).toList();
+        LocalDate today = LocalDate.now(clock);
+        List<EngagementSummary> items = views.find(filter, order, page * size, size).stream()
+                .map(view -> EngagementSummary.of(view, fiscalYears.startOf(view.enterprise().country(), today)))
+                .toList();
         return new Page<>(items, page, size, views.count(filter));
     }
 }

@@ -5,6 +5,7 @@ import static org.casebook.query.engagement.EngagementEvents.financing;
 import static org.casebook.query.engagement.EngagementEvents.opened;
 import static org.casebook.query.engagement.EngagementEvents.session;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
@@ -28,10 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class EngagementProjectionTest {
 
+    static final Instant AT = Instant.parse("2026-03-09T15:00:00Z");
+    static final MetaData ANA = MetaData.with("userId", "ana.lopez").and("role", "COUNSELOR").and("centerId", "HN-TGU-01");
+
     private MongoServer server;
     private MongoClient client;
     private MongoDatabase database;
     private DocumentCollection<EngagementView> views;
+    private DocumentCollection<TimelineView> timelines;
     private EngagementProjection projection;
 
     @BeforeEach
@@ -44,7 +50,9 @@ class EngagementProjectionTest {
         client = MongoClients.create(uri);
         database = client.getDatabase("projection-test-" + System.nanoTime());
         views = new DocumentCollection<>(database.getCollection("engagements"), EngagementView.class, EngagementView::id);
-        projection = new EngagementProjection(views);
+        timelines = new DocumentCollection<>(database.getCollection("engagement_timelines"), TimelineView.class,
+                TimelineView::id);
+        projection = new EngagementProjection(views, timelines);
     }
 
     @AfterEach
@@ -57,9 +65,9 @@ class EngagementProjectionTest {
     }
 
     private void deliverAll() {
-        projection.on(opened(), 0);
-        projection.on(session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), 1);
-        projection.on(financing("r-1", "120000.00"), 2);
+        projection.on(opened(), 0, AT, ANA);
+        projection.on(session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0), 1, AT.plusSeconds(60), ANA);
+        projection.on(financing("r-1", "120000.00"), 2, AT.plusSeconds(120), ANA);
     }
 
     private Document stored() {
@@ -81,12 +89,29 @@ class EngagementProjectionTest {
     }
 
     @Test
-    void deliveringEveryEventTwiceLeavesTheSameDocument() {
+    void deliveringEveryEventTwiceLeavesTheSameDocuments() {
         deliverAll();
         Document once = stored();
+        Document timelineOnce = database.getCollection("engagement_timelines").find(new Document("_id", "e-1")).first();
         deliverAll();
         assertThat(stored()).isEqualTo(once);
+        assertThat(database.getCollection("engagement_timelines").find(new Document("_id", "e-1")).first())
+                .isEqualTo(timelineOnce);
         assertThat(database.getCollection("engagements").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void theTimelineSaysWhoDidWhatWhenInBothLanguages() {
+        deliverAll();
+        TimelineView timeline = timelines.find("e-1").orElseThrow();
+        assertThat(timeline.entries()).extracting(TimelineView.Entry::type)
+                .containsExactly("EngagementOpened", "CounselingSessionLogged", "FinancingObtained");
+        TimelineView.Entry session = timeline.entries().get(1);
+        assertThat(session.userId()).isEqualTo("ana.lopez");
+        assertThat(session.recordedAt()).isEqualTo(AT.plusSeconds(60));
+        assertThat(session.summaryIn(java.util.Locale.ENGLISH)).contains("2026-03-09").contains("90 min contact");
+        assertThat(session.summaryIn(java.util.Locale.forLanguageTag("es-HN"))).contains("90 min de contacto");
+        assertThat(timeline.toString()).doesNotContain("notes s-1").doesNotContain("María");
     }
 
     @Test
