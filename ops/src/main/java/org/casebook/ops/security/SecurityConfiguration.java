@@ -56,6 +56,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, "/api/engagements", "/api/engagements/**")
                         .hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")
                         .requestMatchers(HttpMethod.GET, "/api/verification-queue").hasAnyRole("COUNSELOR", "DIRECTOR")
+                        .requestMatchers(HttpMethod.GET, "/api/dashboards/**").hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         if (embedded) {

@@ -55,6 +55,11 @@ public final class DocumentCollection<T> {
         return found;
     }
 
+    /** Every matching record, read from MongoDB as the caller goes through them. */
+    public Iterable<T> each(Bson filter) {
+        return collection.find(filter).map(this::fromDocument);
+    }
+
     public long count(Bson filter) {
         return collection.countDocuments(filter);
     }

@@ -1,0 +1,131 @@
+package org.casebook.query.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+import org.casebook.query.figures.Dashboard;
+import org.casebook.query.figures.EngagementFacts;
+import org.casebook.query.figures.FiguresCalculator;
+import org.casebook.query.figures.Rates;
+import org.casebook.query.reference.CenterView;
+import org.casebook.query.reference.ExchangeRateView;
+import org.casebook.query.store.DocumentCollection;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
+import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.refusal.Refusal;
+import org.casebook.shared.refusal.RefusalKind;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The dashboards of a center, a country and the network, over any date range and as of any recording
+ * time. Counselors and directors see their own centers' dashboards and the aggregate figures of their
+ * country and the network; donors see every scope, counting only the engagements of their programmes.
+ */
+@RestController
+@RequestMapping(path = "/api/dashboards", produces = "application/json")
+public class DashboardController {
+
+    private final DocumentCollection<EngagementFacts> facts;
+    private final DocumentCollection<CenterView> centers;
+    private final DocumentCollection<ExchangeRateView> rates;
+    private final Clock clock;
+
+    public DashboardController(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterView> centers,
+                               DocumentCollection<ExchangeRateView> rates, Clock clock) {
+        this.facts = facts;
+        this.centers = centers;
+        this.rates = rates;
+        this.clock = clock;
+    }
+
+    @GetMapping("/centers/{centerId}")
+    public Dashboard center(Actor actor, @PathVariable CenterId centerId, @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+        if (!actor.has(Role.DONOR) && !actor.worksFor(centerId)) {
+            throw new Refusal(RefusalKind.FORBIDDEN, "center-not-yours", "centerId", centerId);
+        }
+        if (centers.find(centerId.value()).isEmpty()) {
+            throw Refusal.notFound("center-unknown", centerId);
+        }
+        return dashboard(actor, "center:" + centerId.value(), Set.of(centerId.value()), from, to, asOf);
+    }
+
+    @GetMapping("/countries/{countryCode}")
+    public Dashboard country(Actor actor, @PathVariable String countryCode, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+        Set<String> ofCountry = new java.util.HashSet<>();
+        centers.each(Filters.eq("country", countryCode)).forEach(center -> ofCountry.add(center.id()));
+        return dashboard(actor, "country:" + countryCode, ofCountry, from, to, asOf);
+    }
+
+    @GetMapping("/network")
+    public Dashboard network(Actor actor, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+        return dashboard(actor, "network", null, from, to, asOf);
+    }
+
+    /** @param scopeCenters the centers of the scope; {@code null}: every center */
+    private Dashboard dashboard(Actor actor, String scope, Set<String> scopeCenters, String fromText, String toText,
+                                String asOfText) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = fromText == null ? today.withDayOfYear(1) : date(fromText, "from");
+        LocalDate to = toText == null ? today : date(toText, "to");
+        if (to.isBefore(from)) {
+            throw Refusal.rule("period-ends-before-start", "to", from, to);
+        }
+        Instant asOf = asOfText == null ? null : instant(asOfText);
+        List<Bson> filters = new ArrayList<>();
+        if (scopeCenters != null) {
+            filters.add(Filters.in("centers", scopeCenters));
+        }
+        if (actor.has(Role.DONOR) && !actor.has(Role.COUNSELOR) && !actor.has(Role.DIRECTOR)) {
+            filters.add(Filters.in("programmes", actor.programmes().stream().map(ProgrammeCode::value).toList()));
+        }
+        Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
+        Iterable<EngagementFacts> engagements = facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters));
+        return FiguresCalculator.dashboard(scope, engagements, inScope, from, to, asOf, rates(asOf));
+    }
+
+    private Rates rates(Instant asOf) {
+        Map<String, BigDecimal> known = new HashMap<>();
+        rates.each(Filters.empty()).forEach(rate -> rate.rateAt(asOf)
+                .ifPresent(value -> known.put(rate.id(), value)));
+        return (currency, month) -> Optional.ofNullable(known.get(ExchangeRateView.idOf(currency, month.toString())));
+    }
+
+    private static LocalDate date(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("field-invalid", field, "a date YYYY-MM-DD");
+        }
+    }
+
+    /** A recording time: an ISO-8601 instant, or a date meaning the end of that day (UTC). */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            return date(text, "asOf").plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+        }
+    }
+}

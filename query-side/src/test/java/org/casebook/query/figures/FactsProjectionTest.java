@@ -1,0 +1,73 @@
+package org.casebook.query.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.casebook.query.store.DocumentCollection;
+import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.id.ResultId;
+import org.casebook.shared.value.Gender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The facts projection against a MongoDB server (in-process; {@code casebook.test.mongodb-uri} for a real one). */
+class FactsProjectionTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private DocumentCollection<EngagementFacts> facts;
+    private FactsProjection projection;
+    private FiguresCalculatorTest.History history;
+
+    @BeforeEach
+    void setUp() {
+        String uri = System.getProperty("casebook.test.mongodb-uri");
+        if (uri == null) {
+            server = new MongoServer(new MemoryBackend());
+            uri = server.bindAndGetConnectionString();
+        }
+        client = MongoClients.create(uri);
+        database = client.getDatabase("facts-test-" + System.nanoTime());
+        facts = new DocumentCollection<>(database.getCollection("engagement_facts"), EngagementFacts.class,
+                EngagementFacts::id);
+        projection = new FactsProjection(facts);
+        history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
+                Instant.parse("2026-03-02T15:00:00Z"))
+                .session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0);
+        history.add(new JobsReported(history.id, new ResultId("r-1"), LocalDate.of(2026, 6, 1), 2, 1, 0));
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.drop();
+        client.close();
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+
+    private void deliverAll() {
+        for (int i = 0; i < history.events.size(); i++) {
+            projection.on(history.events.get(i), history.times.get(i), i);
+        }
+    }
+
+    @Test
+    void storesWhatTheFoldGivesAndIgnoresRepeats() {
+        deliverAll();
+        assertThat(facts.find("e-1")).contains(history.facts());
+        Document once = database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first();
+        deliverAll();
+        assertThat(database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first()).isEqualTo(once);
+    }
+}
