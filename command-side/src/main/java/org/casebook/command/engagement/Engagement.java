@@ -358,7 +358,7 @@ public class Engagement {
     }
 
     static String kindOf(ResultDetails details) {
-        return details.getClass().getSimpleName();
+        return details.kind();
     }
 
     // ---- who may act -----------------------------------------------------------------------------

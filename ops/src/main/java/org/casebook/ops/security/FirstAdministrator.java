@@ -11,15 +11,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start with Casebook's own users, when there is no user at all, creates the
  * administrator {@code admin}: with the password in {@code CASEBOOK_ADMIN_PASSWORD}, or else a random
- * one, printed this once.
+ * one, printed this once. Runs before anything else that may create users (such as the demo data).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);

@@ -1,0 +1,134 @@
+package org.casebook.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.casebook.query.progress.ProjectionProgress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated history: its dashboards agree with figures counted independently from the events, for
+ * several centers, ranges and recording times; a replay from scratch rebuilds every read model
+ * document for document; and the same seed generates the same history.
+ */
+class DemoDataTest {
+
+    static final List<String> READ_MODELS = List.of("engagements", "engagement_timelines", "engagement_facts",
+            "exchange_rates", "centers");
+
+    @TempDir
+    static Path data;
+    static CasebookInstance casebook;
+    static long head;
+
+    @BeforeAll
+    static void start() throws Exception {
+        casebook = CasebookInstance.start(data, "--casebook.demo.engagements=80", "--casebook.demo.seed=7",
+                "--casebook.demo.since=2024-01-01");
+        head = casebook.jdbc().queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        assertThat(casebook.bean(ProjectionProgress.class).await(head, Duration.ofSeconds(30))).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        casebook.close();
+    }
+
+    @Test
+    void dashboardsAgreeWithFiguresCountedIndependentlyFromTheEvents() {
+        IndependentFigures independent = new IndependentFigures(casebook.jdbc());
+        List<Instant> times = independent.recordingTimes();
+        Instant midway = times.get(times.size() / 2);
+        List<String> centers = casebook.jdbc().queryForList("""
+                SELECT convert_from(payload, 'UTF8')::json ->> 'centerId' AS center FROM domain_event_entry
+                 WHERE payload_type LIKE '%EngagementOpened' GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 3""", String.class);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        List<LocalDate[]> ranges = List.of(new LocalDate[] {LocalDate.of(2024, 1, 1), today},
+                new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)},
+                new LocalDate[] {LocalDate.of(2024, 4, 1), LocalDate.of(2024, 6, 30)});
+        int compared = 0;
+        for (String center : centers) {
+            String director = "director." + center.toLowerCase();
+            Users.user(casebook.as(Users.ADMIN), director + ".test", "DIRECTOR", center, null);
+            for (LocalDate[] range : ranges) {
+                for (Instant asOf : new Instant[] {null, midway}) {
+                    Map<String, Object> expected = independent.center(center, range[0], range[1], asOf);
+                    String path = "/api/dashboards/centers/" + center + "?from=" + range[0] + "&to=" + range[1]
+                            + (asOf == null ? "" : "&asOf=" + asOf);
+                    JsonNode dashboard = casebook.as(director + ".test").get(path).json();
+                    assertThat(IndependentFigures.read(dashboard, expected)).as(path).isEqualTo(expected);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(18);
+        assertThat(independent.center(centers.get(0), LocalDate.of(2024, 1, 1), today, null).get("clientsServed"))
+                .as("the history is not empty").isNotEqualTo(0L);
+    }
+
+    @Test
+    void aReplayFromScratchRebuildsEveryReadModelDocumentForDocument() throws Exception {
+        Map<String, List<Document>> live = dump();
+        EventProcessingConfiguration processing = casebook.bean(EventProcessingConfiguration.class);
+        for (var processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+            }
+        }
+        Thread.sleep(200);
+        assertThat(casebook.bean(ProjectionProgress.class).await(head, Duration.ofSeconds(60))).isTrue();
+        Map<String, List<Document>> rebuilt = dump();
+        for (String collection : READ_MODELS) {
+            assertThat(rebuilt.get(collection)).as(collection).isNotEmpty().isEqualTo(live.get(collection));
+        }
+    }
+
+    @Test
+    void theSameSeedGeneratesTheSameHistory(@TempDir Path other) {
+        List<String> first = history(casebook, 5);
+        try (CasebookInstance again = CasebookInstance.start(other, "--casebook.demo.engagements=5",
+                "--casebook.demo.seed=7", "--casebook.demo.since=2024-01-01")) {
+            assertThat(history(again, 5)).isEqualTo(first);
+        }
+    }
+
+    private static List<String> history(CasebookInstance instance, int engagements) {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < engagements; i++) {
+            events.addAll(instance.jdbc().queryForList("""
+                    SELECT payload_type || ' ' || convert_from(payload, 'UTF8') FROM domain_event_entry
+                     WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, "demo-7-" + i));
+        }
+        assertThat(events).isNotEmpty();
+        return events;
+    }
+
+    private static Map<String, List<Document>> dump() {
+        MongoDatabase database = casebook.bean(MongoDatabase.class);
+        Map<String, List<Document>> all = new LinkedHashMap<>();
+        for (String collection : READ_MODELS) {
+            all.put(collection, database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()));
+        }
+        return all;
+    }
+}
