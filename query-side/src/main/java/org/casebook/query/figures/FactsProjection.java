@@ -1,19 +1,27 @@
 package org.casebook.query.figures;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.query.store.FieldWrites;
 import org.casebook.query.store.ProjectionBatch;
 import org.casebook.query.store.ReadModel;
 import org.casebook.shared.event.EngagementEvent;
 import org.springframework.stereotype.Component;
 
-/** Keeps each engagement's {@link EngagementFacts} in the {@code engagement_facts} collection, for the dashboards. */
+/**
+ * Keeps each engagement's {@link EngagementFacts} ({@code engagement_facts}) and, derived from them,
+ * the {@link CenterMonth} documents ({@code center_months}) that dashboards read.
+ */
 @Component
 @ProcessingGroup(FactsProjection.PROCESSING_GROUP)
 public class FactsProjection implements ReadModel {
@@ -21,16 +29,51 @@ public class FactsProjection implements ReadModel {
     public static final String PROCESSING_GROUP = "figures";
 
     private final DocumentCollection<EngagementFacts> facts;
+    private final DocumentCollection<CenterMonth> centerMonths;
     private final ProjectionBatch<EngagementFacts> batch;
+    private final FieldWrites monthWrites;
 
-    public FactsProjection(DocumentCollection<EngagementFacts> facts) {
+    public FactsProjection(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths) {
         this.facts = facts;
+        this.centerMonths = centerMonths;
         this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP);
+        this.monthWrites = new FieldWrites(centerMonths.raw(), "center-months");
     }
 
+    /**
+     * Folds the event into the engagement's facts, then rewrites the engagement's entries in every
+     * center-month it was or is part of: those entries follow from the facts alone, so a repeat changes
+     * nothing. Center-months are shared by engagements of every segment, so only the engagement's own
+     * field of each is written.
+     */
     @EventHandler
     void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        batch.update(event.engagementId().value(), current -> EngagementFacts.fold(current, event, recordedAt, sequence));
+        String engagement = event.engagementId().value();
+        EngagementFacts[] change = new EngagementFacts[2];
+        batch.update(engagement, current -> {
+            change[0] = current;
+            change[1] = EngagementFacts.fold(current, event, recordedAt, sequence);
+            return change[1];
+        });
+        if (change[1] == change[0]) {
+            return;
+        }
+        Map<String, CenterMonth.Entry> before = CenterMonth.entriesOf(change[0]);
+        Map<String, CenterMonth.Entry> after = CenterMonth.entriesOf(change[1]);
+        Set<String> touched = new TreeSet<>(before.keySet());
+        touched.addAll(after.keySet());
+        for (String id : touched) {
+            CenterMonth.Entry entry = after.get(id);
+            if (entry != null && entry.equals(before.get(id))) {
+                continue;
+            }
+            String field = "engagements." + engagement;
+            String[] centerAndMonth = id.split("\\|");
+            monthWrites.update(id, Updates.combine(
+                    Updates.set("centerId", centerAndMonth[0]), Updates.set("month", centerAndMonth[1]),
+                    Updates.set("id", id),
+                    entry == null ? Updates.unset(field) : Updates.set(field, DocumentCollection.bson(entry))));
+        }
     }
 
     @Override
@@ -40,11 +83,12 @@ public class FactsProjection implements ReadModel {
 
     @Override
     public boolean isEmpty() {
-        return facts.isEmpty();
+        return facts.isEmpty() && centerMonths.isEmpty();
     }
 
     @ResetHandler
     void reset() {
         facts.clear();
+        centerMonths.clear();
     }
 }

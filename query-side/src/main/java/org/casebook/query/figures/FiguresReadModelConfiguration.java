@@ -17,4 +17,10 @@ class FiguresReadModelConfiguration {
         collection.createIndex(Indexes.ascending("centers"));
         return new DocumentCollection<>(collection, EngagementFacts.class, EngagementFacts::id);
     }
+
+    @Bean
+    DocumentCollection<CenterMonth> centerMonths(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("center_months", Document.class), CenterMonth.class,
+                CenterMonth::id);
+    }
 }

@@ -85,6 +85,15 @@ public final class DocumentCollection<T> {
         collection.deleteMany(new Document());
     }
 
+    /** Any record (a part of a document) in the stored JSON form. */
+    public static Document bson(Object record) {
+        try {
+            return Document.parse(JSON.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + record.getClass().getSimpleName(), e);
+        }
+    }
+
     Document toDocument(String id, T record) {
         try {
             Document document = Document.parse(JSON.writeValueAsString(record));

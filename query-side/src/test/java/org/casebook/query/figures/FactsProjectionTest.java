@@ -40,7 +40,8 @@ class FactsProjectionTest {
         database = client.getDatabase("facts-test-" + System.nanoTime());
         facts = new DocumentCollection<>(database.getCollection("engagement_facts"), EngagementFacts.class,
                 EngagementFacts::id);
-        projection = new FactsProjection(facts);
+        projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
+                CenterMonth.class, CenterMonth::id));
         history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
                 Instant.parse("2026-03-02T15:00:00Z"))
                 .session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0);
@@ -67,7 +68,13 @@ class FactsProjectionTest {
         deliverAll();
         assertThat(facts.find("e-1")).contains(history.facts());
         Document once = database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first();
+        Document month = database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-03")).first();
+        assertThat(month).isNotNull();
         deliverAll();
         assertThat(database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first()).isEqualTo(once);
+        assertThat(database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-03")).first())
+                .isEqualTo(month);
+        assertThat(database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-06")).first())
+                .as("the jobs result of June").isNotNull();
     }
 }

@@ -1,0 +1,105 @@
+package org.casebook.query.figures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.casebook.query.figures.EngagementFacts.Placement;
+import org.casebook.query.figures.EngagementFacts.ResultVersion;
+import org.casebook.query.figures.EngagementFacts.SessionVersion;
+import org.casebook.query.figures.EngagementFacts.Snapshot;
+import org.casebook.shared.value.Gender;
+import org.casebook.shared.value.Stage;
+
+/**
+ * What each engagement contributes to one center's figures in one month, as things stand now: the
+ * sessions and results dated in that month while the center held the engagement, and the intake if
+ * it fell there. A dashboard for a scope and a month range reads these by their composite id
+ * ({@code HN-TGU-01|2026-03}), which every MongoDB server answers from its index.
+ */
+public record CenterMonth(String id, String centerId, String month, Map<String, Entry> engagements) {
+
+    /** One engagement's part of the center-month, derived from its facts of sequence {@code sequence}. */
+    public record Entry(long sequence, Gender gender, String sector, Stage stage, List<String> programmes,
+                        LocalDate intakeDate, List<SessionVersion> sessions, List<ResultVersion> results) {
+    }
+
+    public static String idOf(String center, YearMonth month) {
+        return center + "|" + month;
+    }
+
+    /** The engagement's entries by center-month id, as its facts now stand. */
+    public static Map<String, Entry> entriesOf(EngagementFacts facts) {
+        Map<String, Entry> entries = new TreeMap<>();
+        if (facts == null) {
+            return entries;
+        }
+        Snapshot now = facts.asOf(null);
+        Map<String, List<SessionVersion>> sessions = new HashMap<>();
+        for (SessionVersion session : now.sessions()) {
+            if (!session.voided()) {
+                sessions.computeIfAbsent(idOf(now.centerOn(session.date()), YearMonth.from(session.date())),
+                        key -> new ArrayList<>()).add(session);
+            }
+        }
+        Map<String, List<ResultVersion>> results = new HashMap<>();
+        for (ResultVersion result : now.results()) {
+            if (result.status().isClaimed()) {
+                LocalDate date = result.details().date();
+                results.computeIfAbsent(idOf(now.centerOn(date), YearMonth.from(date)), key -> new ArrayList<>())
+                        .add(result);
+            }
+        }
+        String intakeKey = idOf(now.centerOn(facts.intakeDate()), YearMonth.from(facts.intakeDate()));
+        java.util.Set<String> keys = new java.util.TreeSet<>(sessions.keySet());
+        keys.addAll(results.keySet());
+        keys.add(intakeKey);
+        for (String key : keys) {
+            entries.put(key, new Entry(facts.lastSequence(), facts.gender(), facts.sector(), facts.stage(),
+                    facts.programmes(), key.equals(intakeKey) ? facts.intakeDate() : null,
+                    List.copyOf(sessions.getOrDefault(key, List.of())),
+                    List.copyOf(results.getOrDefault(key, List.of()))));
+        }
+        return entries;
+    }
+
+    /**
+     * The facts of the engagements found in some center-months, merged per engagement, with every fact
+     * credited to a center of the scope: they were read from the scope's center-months.
+     */
+    public static List<EngagementFacts> merge(Iterable<CenterMonth> months, java.util.function.Predicate<Entry> wanted) {
+        Map<String, List<Entry>> byEngagement = new LinkedHashMap<>();
+        for (CenterMonth month : months) {
+            month.engagements().forEach((engagement, entry) -> {
+                if (wanted.test(entry)) {
+                    byEngagement.computeIfAbsent(engagement, key -> new ArrayList<>()).add(entry);
+                }
+            });
+        }
+        List<EngagementFacts> facts = new ArrayList<>();
+        byEngagement.forEach((engagement, entries) -> {
+            Entry first = entries.get(0);
+            LocalDate intake = entries.stream().map(Entry::intakeDate).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(LocalDate.MIN);
+            List<SessionVersion> sessions = new ArrayList<>();
+            List<ResultVersion> results = new ArrayList<>();
+            entries.forEach(entry -> {
+                sessions.addAll(entry.sessions());
+                results.addAll(entry.results());
+            });
+            facts.add(new EngagementFacts(engagement, intake, Instant.EPOCH, first.gender(), first.sector(),
+                    first.stage(), first.programmes(), List.of(SCOPE), List.of(new Placement(SCOPE, LocalDate.MIN,
+                    Instant.EPOCH)), sessions, results, first.sequence()));
+        });
+        return facts;
+    }
+
+    /** The stand-in center of merged facts: every fact read from the scope's center-months belongs to it. */
+    public static final String SCOPE = "scope";
+}
