@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * Does nothing if the demo data of the seed is there already.
  */
 @Component
+@Order(0)
 class DemoDataRunner implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataRunner.class);

@@ -1,5 +1,6 @@
 package org.casebook.ops.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,6 +39,15 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     public PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** Casebook's own users, their bcrypt-checked passwords remembered briefly (see {@link RememberedSignIns}). */
+    @Bean
+    public RememberedSignIns signIns(UserAccounts accounts, PasswordEncoder passwordEncoder,
+                                     SecurityProperties properties, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new RememberedSignIns(passwords, properties.signIn().rememberFor(), clock);
     }
 
     @Bean

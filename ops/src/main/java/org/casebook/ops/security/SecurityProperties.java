@@ -25,6 +25,12 @@ public record SecurityProperties(@DefaultValue("embedded") Mode mode,
                        @DefaultValue("programmes") String programmesClaim) {
     }
 
-    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration coolDown) {
+    /**
+     * @param maxFailures failed sign-ins of a user or address before they wait
+     * @param coolDown    how long they wait
+     * @param rememberFor how long a checked password is remembered (0: never)
+     */
+    public record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration coolDown,
+                         @DefaultValue("60s") Duration rememberFor) {
     }
 }

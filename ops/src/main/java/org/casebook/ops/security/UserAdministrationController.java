@@ -34,9 +34,11 @@ public class UserAdministrationController {
     private final PasswordEncoder passwords;
     private final ReferenceData reference;
     private final SecurityProperties security;
+    private final RememberedSignIns signIns;
 
     public UserAdministrationController(UserAccounts accounts, PasswordEncoder passwords, ReferenceData reference,
-                                       SecurityProperties security) {
+                                       SecurityProperties security, RememberedSignIns signIns) {
+        this.signIns = signIns;
         this.accounts = accounts;
         this.passwords = passwords;
         this.reference = reference;
@@ -76,6 +78,7 @@ public class UserAdministrationController {
         String hash = request.password() == null ? current.passwordHash() : password(request.password());
         UserAccount changed = account(username, hash, request);
         accounts.update(changed);
+        signIns.forget(username);
         return UserView.of(changed);
     }
 
@@ -101,6 +104,7 @@ public class UserAdministrationController {
         UserAccount changed = new UserAccount(username, current.passwordHash(), enabled, current.roles(),
                 current.centers(), current.programmes());
         accounts.update(changed);
+        signIns.forget(username);
         return UserView.of(changed);
     }
 
