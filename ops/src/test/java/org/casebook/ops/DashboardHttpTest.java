@@ -93,6 +93,20 @@ class DashboardHttpTest {
     }
 
     @Test
+    void asSubmittedAgainstAsCorrected() {
+        JsonNode corrections = dashboard(Users.ROSA, "/api/dashboards/centers/HN-TGU-01/corrections?" + RANGE
+                + "&submittedAt=" + beforeCorrection);
+        assertThat(corrections.at("/asSubmitted/counselingHours").decimalValue()).isEqualByComparingTo("5.0");
+        assertThat(corrections.at("/asCorrected/counselingHours").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(corrections.at("/differences/counselingHours").decimalValue()).isEqualByComparingTo("-4.5");
+        assertThat(corrections.at("/differences/longTermClients").asInt()).isEqualTo(-1);
+        assertThat(corrections.at("/differences/capitalObtainedUsd.claimed").decimalValue()).isEqualByComparingTo("0");
+        assertThat(corrections.get("changes")).hasSize(1);
+        assertThat(corrections.at("/changes/0/fact").asText()).isEqualTo("session");
+        assertThat(corrections.at("/changes/0/date").asText()).isEqualTo("2026-03-09");
+    }
+
+    @Test
     void countriesAndTheNetwork() {
         JsonNode honduras = dashboard(Users.ROSA, "/api/dashboards/countries/HN?" + RANGE);
         assertThat(honduras.get("clientsServed").asInt()).isEqualTo(1);

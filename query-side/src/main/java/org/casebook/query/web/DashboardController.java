@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 import org.casebook.query.figures.CenterMonth;
+import org.casebook.query.figures.Corrections;
 import org.casebook.query.figures.Dashboard;
 import org.casebook.query.figures.EngagementFacts;
 import org.casebook.query.figures.FiguresCalculator;
@@ -76,6 +77,21 @@ public class DashboardController {
         return dashboard(actor, "center:" + centerId.value(), Set.of(centerId.value()), from, to, asOf);
     }
 
+    /**
+     * A center's figures for a period as submitted at a time beside the same figures as corrected
+     * since: the differences, and the sessions and results recorded after the submission behind them.
+     */
+    @GetMapping("/centers/{centerId}/corrections")
+    public Corrections corrections(Actor actor, @PathVariable CenterId centerId, @RequestParam String from,
+                                   @RequestParam String to, @RequestParam String submittedAt) {
+        Dashboard asCorrected = center(actor, centerId, from, to, null);
+        Dashboard asSubmitted = center(actor, centerId, from, to, submittedAt);
+        Set<String> scope = Set.of(centerId.value());
+        return Corrections.of(asSubmitted.asOf(), asSubmitted, asCorrected,
+                facts.each(Filters.and(engagementFilters(actor, scope))), scope::contains,
+                asCorrected.from(), asCorrected.to());
+    }
+
     @GetMapping("/countries/{countryCode}")
     public Dashboard country(Actor actor, @PathVariable String countryCode, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
@@ -100,7 +116,7 @@ public class DashboardController {
             throw Refusal.rule("period-ends-before-start", "to", from, to);
         }
         Instant asOf = asOfText == null ? null : instant(asOfText);
-        boolean donorOnly = actor.has(Role.DONOR) && !actor.has(Role.COUNSELOR) && !actor.has(Role.DIRECTOR);
+        boolean donorOnly = isDonorOnly(actor);
         Set<String> funded = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
         if (asOf == null) {
             // The hot path: the scope's center-months, each read by its id.
@@ -118,16 +134,26 @@ public class DashboardController {
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
         }
         // As of an earlier time: every version of the scope's engagements' facts.
+        List<Bson> filters = engagementFilters(actor, scopeCenters);
+        Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
+        Iterable<EngagementFacts> engagements = facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters));
+        return FiguresCalculator.dashboard(scope, engagements, inScope, from, to, asOf, rates(asOf));
+    }
+
+    /** The scope's engagements, and for a donor only those of the programmes they fund. */
+    private static List<Bson> engagementFilters(Actor actor, Set<String> scopeCenters) {
         List<Bson> filters = new ArrayList<>();
         if (scopeCenters != null) {
             filters.add(Filters.in("centers", scopeCenters));
         }
-        if (donorOnly) {
-            filters.add(Filters.in("programmes", List.copyOf(funded)));
+        if (isDonorOnly(actor)) {
+            filters.add(Filters.in("programmes", actor.programmes().stream().map(ProgrammeCode::value).toList()));
         }
-        Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
-        Iterable<EngagementFacts> engagements = facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters));
-        return FiguresCalculator.dashboard(scope, engagements, inScope, from, to, asOf, rates(asOf));
+        return filters;
+    }
+
+    private static boolean isDonorOnly(Actor actor) {
+        return actor.has(Role.DONOR) && !actor.has(Role.COUNSELOR) && !actor.has(Role.DIRECTOR);
     }
 
     private Rates rates(Instant asOf) {
