@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,24 @@ class DashboardHttpTest {
         assertThat(corrections.get("changes")).hasSize(1);
         assertThat(corrections.at("/changes/0/fact").asText()).isEqualTo("session");
         assertThat(corrections.at("/changes/0/date").asText()).isEqualTo("2026-03-09");
+    }
+
+    @Test
+    void spreadsheetsForDonors() {
+        CasebookInstance.Response csv = casebook.as(Users.KFW).get("/api/dashboards/network?" + RANGE
+                + "&minPosition=" + lastPosition, "Accept", "text/csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("scope,from,to,asOf,breakdown,group,figure,claimed,verified");
+        assertThat(lines).contains("network,2026-01-01,2026-12-31,,,,capitalObtainedUsd,4860.00,4860.00");
+        assertThat(lines).anyMatch(line -> line.startsWith("network,2026-01-01,2026-12-31,,gender,FEMALE,clientsServed,"));
+        CasebookInstance.Response caseload = casebook.as(Users.ANA).get("/api/engagements", "Accept", "text/csv");
+        assertThat(caseload.status()).isEqualTo(200);
+        assertThat(caseload.body().lines().findFirst().orElse("")).startsWith("id,centerId,counselorId,status");
+        CasebookInstance.Response refused = casebook.as(Users.LUIS).get("/api/dashboards/centers/HN-TGU-01?" + RANGE,
+                "Accept", "text/csv");
+        assertThat(refused.status()).isEqualTo(403);
     }
 
     @Test

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
 import org.casebook.query.figures.CenterMonth;
 import org.casebook.query.figures.Corrections;
 import org.casebook.query.figures.Dashboard;
+import org.casebook.query.figures.Figures;
 import org.casebook.query.figures.EngagementFacts;
 import org.casebook.query.figures.FiguresCalculator;
 import org.casebook.query.figures.Rates;
@@ -33,6 +35,7 @@ import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.refusal.RefusalKind;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -90,6 +93,65 @@ public class DashboardController {
         return Corrections.of(asSubmitted.asOf(), asSubmitted, asCorrected,
                 facts.each(Filters.and(engagementFilters(actor, scope))), scope::contains,
                 asCorrected.from(), asCorrected.to());
+    }
+
+    /** One figure of a dashboard, or of one group of its breakdowns, as a spreadsheet row. */
+    @JsonPropertyOrder({"scope", "from", "to", "asOf", "breakdown", "group", "figure", "claimed", "verified"})
+    public record FigureRow(String scope, LocalDate from, LocalDate to, Instant asOf, String breakdown, String group,
+                            String figure, String claimed, String verified) {
+    }
+
+    @GetMapping(path = "/centers/{centerId}", produces = "text/csv")
+    public ResponseEntity<String> centerCsv(Actor actor, @PathVariable CenterId centerId,
+                                            @RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String asOf) {
+        return csv(center(actor, centerId, from, to, asOf));
+    }
+
+    @GetMapping(path = "/countries/{countryCode}", produces = "text/csv")
+    public ResponseEntity<String> countryCsv(Actor actor, @PathVariable String countryCode,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String asOf) {
+        return csv(country(actor, countryCode, from, to, asOf));
+    }
+
+    @GetMapping(path = "/network", produces = "text/csv")
+    public ResponseEntity<String> networkCsv(Actor actor, @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String asOf) {
+        return csv(network(actor, from, to, asOf));
+    }
+
+    private static ResponseEntity<String> csv(Dashboard dashboard) {
+        List<FigureRow> rows = new ArrayList<>();
+        rows(rows, dashboard, "", "", dashboard.figures());
+        dashboard.breakdowns().forEach((breakdown, groups) ->
+                groups.forEach((group, figures) -> rows(rows, dashboard, breakdown, group, figures)));
+        return Csv.of(rows, FigureRow.class, dashboard.scope().replace(':', '-') + "-" + dashboard.from() + "-"
+                + dashboard.to() + ".csv");
+    }
+
+    private static void rows(List<FigureRow> rows, Dashboard d, String breakdown, String group, Figures f) {
+        java.util.function.BiConsumer<String, Object[]> add = (figure, values) -> rows.add(new FigureRow(d.scope(),
+                d.from(), d.to(), d.asOf(), breakdown, group, figure, String.valueOf(values[0]),
+                values.length > 1 ? String.valueOf(values[1]) : ""));
+        add.accept("clientsServed", new Object[] {f.clientsServed()});
+        add.accept("newClients", new Object[] {f.newClients()});
+        add.accept("counselingHours", new Object[] {f.counselingHours().toPlainString()});
+        add.accept("travelHours", new Object[] {f.travelHours().toPlainString()});
+        add.accept("longTermClients", new Object[] {f.longTermClients()});
+        add.accept("capitalObtainedUsd", new Object[] {f.capitalObtainedUsd().claimed(), f.capitalObtainedUsd().verified()});
+        add.accept("jobsCreated", new Object[] {f.jobsCreated().claimed().toPlainString(),
+                f.jobsCreated().verified().toPlainString()});
+        add.accept("jobsRetained", new Object[] {f.jobsRetained().claimed().toPlainString(),
+                f.jobsRetained().verified().toPlainString()});
+        add.accept("salesIncreaseUsd", new Object[] {f.salesIncreaseUsd().claimed(), f.salesIncreaseUsd().verified()});
+        add.accept("businessStarts", new Object[] {f.businessStarts().claimed(), f.businessStarts().verified()});
+        add.accept("formalizations", new Object[] {f.formalizations().claimed(), f.formalizations().verified()});
+        f.capitalObtainedByCurrency().forEach((currency, both) ->
+                add.accept("capitalObtained" + currency, new Object[] {both.claimed(), both.verified()}));
     }
 
     @GetMapping("/countries/{countryCode}")

@@ -61,6 +61,9 @@ public class EngagementQueryController {
      * A line of a caseload list: where the engagement stands, the hours of this fiscal year (of the
      * client's country) and whether they make a long-term client, and the results waiting on someone.
      */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "centerId", "counselorId", "status", "enterpriseName",
+            "intakeDate", "lastContact", "counselingHours", "hoursThisFiscalYear", "longTerm",
+            "resultsAwaitingAttestation", "resultsAwaitingVerification"})
     public record EngagementSummary(String id, String centerId, String counselorId, String status,
                                     String enterpriseName, LocalDate intakeDate, LocalDate lastContact,
                                     BigDecimal counselingHours, BigDecimal hoursThisFiscalYear, boolean longTerm,
@@ -102,6 +105,20 @@ public class EngagementQueryController {
                         entry.role(), entry.centerId(), entry.summaryIn(language)))
                 .toList();
         return new Timeline(id.value(), entries);
+    }
+
+    /** The same caseload as a spreadsheet (the page asked for). */
+    @GetMapping(produces = Csv.MEDIA_TYPE)
+    public org.springframework.http.ResponseEntity<String> listCsv(Actor actor,
+                                        @RequestParam(required = false) String centerId,
+                                        @RequestParam(required = false) String counselorId,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(defaultValue = "enterpriseName") String sort,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "20") int size) {
+        return Csv.of(list(actor, centerId, counselorId, status, q, sort, page, size).items(), EngagementSummary.class,
+                "engagements.csv");
     }
 
     @GetMapping
