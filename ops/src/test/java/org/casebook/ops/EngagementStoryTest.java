@@ -101,7 +101,13 @@ class EngagementStoryTest {
         assertThat(ana.post(path + "/sessions", Requests.session("2026-06-11", 30)).status())
                 .as("the engagement left Ana's center").isEqualTo(404);
         CasebookInstance.Client luis = casebook.as(Users.LUIS);
-        created(luis.post(path + "/sessions", Requests.session("2026-06-12", 30)), "sessionId");
+        String moved = created(luis.post(path + "/sessions", Requests.session("2026-06-12", 30)), "sessionId");
+        assertThat(moved).isNotBlank();
+        assertThat(luis.get("/api/engagements?size=200&minPosition=" + casebook.jdbc().queryForObject(
+                "SELECT MAX(global_index) FROM domain_event_entry", Long.class)).json().get("items")
+                .findValuesAsText("id")).as("the new center's caseload").contains(id);
+        assertThat(ana.get("/api/engagements?size=200").json().get("items").findValuesAsText("id"))
+                .as("no longer in the old center's caseload").doesNotContain(id);
         CasebookInstance.Response closed = ok(luis.post(path + "/close", "{\"reason\": \"COMPLETED\"}"));
         CasebookInstance.Response afterClose = luis.post(path + "/sessions", Requests.session("2026-06-13", 30));
         assertThat(afterClose.status()).isEqualTo(422);

@@ -2,6 +2,7 @@ package org.casebook.query.engagement;
 
 import java.time.Instant;
 
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.query.store.FieldWrites;
 import org.casebook.query.store.ProjectionBatch;
 import org.casebook.query.store.ReadModel;
 import org.casebook.shared.event.EngagementEvent;
@@ -28,20 +30,38 @@ public class EngagementProjection implements ReadModel {
     private final DocumentCollection<TimelineView> timelines;
     private final ProjectionBatch<EngagementView> batch;
     private final ProjectionBatch<TimelineView> timelineBatch;
+    private final DocumentCollection<Caseload> caseloads;
+    private final FieldWrites caseloadWrites;
 
-    public EngagementProjection(DocumentCollection<EngagementView> views, DocumentCollection<TimelineView> timelines) {
+    public EngagementProjection(DocumentCollection<EngagementView> views, DocumentCollection<TimelineView> timelines,
+                                DocumentCollection<Caseload> caseloads) {
         this.views = views;
         this.timelines = timelines;
+        this.caseloads = caseloads;
         this.batch = new ProjectionBatch<>(views, PROCESSING_GROUP);
         this.timelineBatch = new ProjectionBatch<>(timelines, "timelines");
+        this.caseloadWrites = new FieldWrites(caseloads.raw(), "caseloads");
     }
 
     /** Every engagement event, folded into the engagement's document and its timeline. */
     @EventHandler
     void on(EngagementEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, MetaData metaData) {
         String id = event.engagementId().value();
-        batch.update(id, view -> EngagementView.fold(view, event, sequence));
+        EngagementView[] change = new EngagementView[2];
+        batch.update(id, view -> {
+            change[0] = view;
+            change[1] = EngagementView.fold(view, event, sequence);
+            return change[1];
+        });
         timelineBatch.update(id, timeline -> TimelineView.fold(timeline, event, sequence, recordedAt, metaData));
+        if (change[1] != null && change[1] != change[0]) {
+            // Each engagement writes only its own line: a center's caseload is shared by every segment.
+            if (change[0] != null && !change[0].centerId().equals(change[1].centerId())) {
+                caseloadWrites.update(change[0].centerId(), Updates.unset("lines." + id));
+            }
+            caseloadWrites.update(change[1].centerId(), Updates.combine(Updates.set("id", change[1].centerId()),
+                    Updates.set("lines." + id, DocumentCollection.bson(CaseloadLine.of(change[1])))));
+        }
     }
 
     @Override
@@ -51,12 +71,13 @@ public class EngagementProjection implements ReadModel {
 
     @Override
     public boolean isEmpty() {
-        return views.isEmpty() && timelines.isEmpty();
+        return views.isEmpty() && timelines.isEmpty() && caseloads.isEmpty();
     }
 
     @ResetHandler
     void reset() {
         views.clear();
         timelines.clear();
+        caseloads.clear();
     }
 }

@@ -24,6 +24,12 @@ class EngagementReadModelConfiguration {
     }
 
     @Bean
+    DocumentCollection<Caseload> caseloads(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("caseloads", Document.class), Caseload.class,
+                Caseload::id);
+    }
+
+    @Bean
     DocumentCollection<TimelineView> timelineViews(MongoDatabase readModels) {
         return new DocumentCollection<>(readModels.getCollection("engagement_timelines", Document.class),
                 TimelineView.class, TimelineView::id);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,15 +14,18 @@ import java.util.regex.Pattern;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
+import org.casebook.query.engagement.Caseload;
+import org.casebook.query.engagement.CaseloadLine;
 import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.engagement.TimelineView;
 import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
+import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.refusal.Refusal;
-import org.casebook.shared.value.ResultStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,17 +45,27 @@ public class EngagementQueryController {
             "intakeDate", Sorts.orderBy(Sorts.descending("intakeDate"), Sorts.ascending("_id")),
             "status", Sorts.ascending("status", "enterprise.name", "_id"));
 
+    /** The same orders, for caseload lines sorted in memory. */
+    static final Map<String, Comparator<CaseloadLine>> LINE_ORDERS = Map.of(
+            "enterpriseName", Comparator.comparing(CaseloadLine::enterpriseName).thenComparing(CaseloadLine::id),
+            "intakeDate", Comparator.comparing(CaseloadLine::intakeDate).reversed().thenComparing(CaseloadLine::id),
+            "status", Comparator.comparing(CaseloadLine::status).thenComparing(CaseloadLine::enterpriseName)
+                    .thenComparing(CaseloadLine::id));
+
     /** Long-term clients reach this many counseling hours in a fiscal year. */
     static final BigDecimal LONG_TERM_HOURS = BigDecimal.valueOf(5);
 
     private final DocumentCollection<EngagementView> views;
     private final DocumentCollection<TimelineView> timelines;
+    private final DocumentCollection<Caseload> caseloads;
     private final FiscalYears fiscalYears;
     private final Clock clock;
 
     public EngagementQueryController(DocumentCollection<EngagementView> views,
-                                     DocumentCollection<TimelineView> timelines, FiscalYears fiscalYears, Clock clock) {
+                                     DocumentCollection<TimelineView> timelines, DocumentCollection<Caseload> caseloads,
+                                     FiscalYears fiscalYears, Clock clock) {
         this.views = views;
+        this.caseloads = caseloads;
         this.timelines = timelines;
         this.fiscalYears = fiscalYears;
         this.clock = clock;
@@ -69,12 +83,16 @@ public class EngagementQueryController {
                                     BigDecimal counselingHours, BigDecimal hoursThisFiscalYear, boolean longTerm,
                                     long resultsAwaitingAttestation, long resultsAwaitingVerification) {
 
-        static EngagementSummary of(EngagementView view, LocalDate fiscalYearStart) {
-            BigDecimal fiscalHours = view.counselingHoursSince(fiscalYearStart);
-            return new EngagementSummary(view.id(), view.centerId(), view.counselorId(), view.status(),
-                    view.enterprise().name(), view.intakeDate(), view.lastContact(),
-                    view.totals().counselingHours(), fiscalHours, fiscalHours.compareTo(LONG_TERM_HOURS) >= 0,
-                    view.resultsIn(ResultStatus.CLAIMED), view.resultsIn(ResultStatus.ATTESTED));
+        static EngagementSummary of(CaseloadLine line, LocalDate fiscalYearStart) {
+            BigDecimal fiscalHours = hours(line.minutesSince(fiscalYearStart));
+            return new EngagementSummary(line.id(), line.centerId(), line.counselorId(), line.status(),
+                    line.enterpriseName(), line.intakeDate(), line.lastContact(), hours(line.minutes()), fiscalHours,
+                    fiscalHours.compareTo(LONG_TERM_HOURS) >= 0, line.awaitingAttestation(),
+                    line.awaitingVerification());
+        }
+
+        private static BigDecimal hours(int minutes) {
+            return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_EVEN);
         }
     }
 
@@ -140,6 +158,27 @@ public class EngagementQueryController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw Refusal.rule("page-size-invalid", "size", MAX_PAGE_SIZE);
         }
+        LocalDate today = LocalDate.now(clock);
+        if ((actor.has(Role.COUNSELOR) || actor.has(Role.DIRECTOR)) && !actor.has(Role.DONOR)) {
+            // Counselors and directors: their centers' caseloads, each one key lookup.
+            List<CaseloadLine> lines = new ArrayList<>();
+            for (CenterId center : actor.centers()) {
+                if (centerId == null || centerId.isBlank() || centerId.equals(center.value())) {
+                    caseloads.find(center.value()).ifPresent(caseload -> lines.addAll(caseload.lines().values()));
+                }
+            }
+            String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+            List<CaseloadLine> found = lines.stream()
+                    .filter(line -> counselorId == null || counselorId.isBlank() || counselorId.equals(line.counselorId()))
+                    .filter(line -> status == null || status.isBlank() || status.equals(line.status()))
+                    .filter(line -> text == null || line.enterpriseName().toLowerCase(Locale.ROOT).contains(text)
+                            || (line.taxId() != null && line.taxId().toLowerCase(Locale.ROOT).contains(text)))
+                    .sorted(LINE_ORDERS.get(sort)).toList();
+            List<EngagementSummary> items = found.stream().skip((long) page * size).limit(size)
+                    .map(line -> EngagementSummary.of(line, fiscalYears.startOf(line.country(), today))).toList();
+            return new Page<>(items, page, size, found.size());
+        }
+        // Donors: the engagements of their programmes, wherever they are.
         List<Bson> filters = new ArrayList<>();
         filters.add(EngagementAccess.filter(actor));
         if (centerId != null && !centerId.isBlank()) {
@@ -156,9 +195,9 @@ public class EngagementQueryController {
             filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.regex("enterprise.taxId", text)));
         }
         Bson filter = Filters.and(filters);
-        LocalDate today = LocalDate.now(clock);
         List<EngagementSummary> items = views.find(filter, order, page * size, size).stream()
-                .map(view -> EngagementSummary.of(view, fiscalYears.startOf(view.enterprise().country(), today)))
+                .map(view -> EngagementSummary.of(CaseloadLine.of(view),
+                        fiscalYears.startOf(view.enterprise().country(), today)))
                 .toList();
         return new Page<>(items, page, size, views.count(filter));
     }

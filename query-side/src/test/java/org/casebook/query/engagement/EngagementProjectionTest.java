@@ -52,7 +52,8 @@ class EngagementProjectionTest {
         views = new DocumentCollection<>(database.getCollection("engagements"), EngagementView.class, EngagementView::id);
         timelines = new DocumentCollection<>(database.getCollection("engagement_timelines"), TimelineView.class,
                 TimelineView::id);
-        projection = new EngagementProjection(views, timelines);
+        projection = new EngagementProjection(views, timelines, new DocumentCollection<>(
+                database.getCollection("caseloads"), Caseload.class, Caseload::id));
     }
 
     @AfterEach
@@ -98,6 +99,8 @@ class EngagementProjectionTest {
         assertThat(database.getCollection("engagement_timelines").find(new Document("_id", "e-1")).first())
                 .isEqualTo(timelineOnce);
         assertThat(database.getCollection("engagements").countDocuments()).isEqualTo(1);
+        Document caseload = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
+        assertThat(((Document) caseload.get("lines")).keySet()).containsExactly("e-1");
     }
 
     @Test
