@@ -4,29 +4,31 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.conversions.Bson;
-import org.casebook.query.engagement.EngagementAccess;
+import org.casebook.query.engagement.Caseload;
+import org.casebook.query.engagement.CaseloadLine;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
+import org.casebook.shared.id.CenterId;
 import org.casebook.shared.value.ResultDetails;
 import org.casebook.shared.value.ResultStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The results of the reader's centers that clients have attested and a director has yet to verify, oldest first. */
+/**
+ * The results of the reader's centers that clients have attested and a director has yet to verify,
+ * oldest first. Found through the centers' caseloads, then each engagement by its id: key lookups only.
+ */
 @RestController
 public class VerificationQueueController {
 
-    static final int MAX_ITEMS = 500;
-
     private final DocumentCollection<EngagementView> views;
+    private final DocumentCollection<Caseload> caseloads;
 
-    public VerificationQueueController(DocumentCollection<EngagementView> views) {
+    public VerificationQueueController(DocumentCollection<EngagementView> views, DocumentCollection<Caseload> caseloads) {
         this.views = views;
+        this.caseloads = caseloads;
     }
 
     public record QueueItem(String engagementId, String centerId, String counselorId, String enterpriseName,
@@ -35,22 +37,21 @@ public class VerificationQueueController {
 
     @GetMapping(path = "/api/verification-queue", produces = "application/json")
     public List<QueueItem> queue(Actor actor, @RequestParam(required = false) String centerId) {
-        List<Bson> filters = new ArrayList<>(List.of(EngagementAccess.filter(actor),
-                Filters.eq("results.status", ResultStatus.ATTESTED.name())));
-        if (centerId != null && !centerId.isBlank()) {
-            filters.add(Filters.eq("centerId", centerId));
-        }
         List<QueueItem> items = new ArrayList<>();
-        for (EngagementView view : views.find(Filters.and(filters), Sorts.ascending("_id"), 0, MAX_ITEMS)) {
-            for (EngagementView.Result result : view.results()) {
-                if (result.status() == ResultStatus.ATTESTED) {
-                    items.add(new QueueItem(view.id(), view.centerId(), view.counselorId(), view.enterprise().name(),
-                            result.resultId(), result.details(), result.attestation()));
-                }
+        for (CenterId center : actor.centers()) {
+            if (centerId != null && !centerId.isBlank() && !centerId.equals(center.value())) {
+                continue;
+            }
+            List<CaseloadLine> waiting = caseloads.find(center.value()).map(caseload -> caseload.lines().values()
+                    .stream().filter(line -> line.awaitingVerification() > 0).toList()).orElse(List.of());
+            for (CaseloadLine line : waiting) {
+                views.find(line.id()).ifPresent(view -> view.results().stream()
+                        .filter(result -> result.status() == ResultStatus.ATTESTED)
+                        .forEach(result -> items.add(new QueueItem(view.id(), view.centerId(), view.counselorId(),
+                                view.enterprise().name(), result.resultId(), result.details(), result.attestation()))));
             }
         }
-        items.sort(Comparator.comparing((QueueItem item) -> item.attestation().date())
-                .thenComparing(QueueItem::resultId));
+        items.sort(Comparator.comparing((QueueItem item) -> item.attestation().date()).thenComparing(QueueItem::resultId));
         return items;
     }
 }
