@@ -9,16 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
+import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +30,7 @@ class EngagementProjectionTest {
     static final Instant AT = Instant.parse("2026-03-09T15:00:00Z");
     static final MetaData ANA = MetaData.with("userId", "ana.lopez").and("role", "COUNSELOR").and("centerId", "HN-TGU-01");
 
-    private MongoServer server;
-    private MongoClient client;
+    private TestMongo mongo;
     private MongoDatabase database;
     private DocumentCollection<EngagementView> views;
     private DocumentCollection<TimelineView> timelines;
@@ -42,13 +38,8 @@ class EngagementProjectionTest {
 
     @BeforeEach
     void setUp() {
-        String uri = System.getProperty("casebook.test.mongodb-uri");
-        if (uri == null) {
-            server = new MongoServer(new MemoryBackend());
-            uri = server.bindAndGetConnectionString();
-        }
-        client = MongoClients.create(uri);
-        database = client.getDatabase("projection-test-" + System.nanoTime());
+        mongo = new TestMongo();
+        database = mongo.database();
         views = new DocumentCollection<>(database.getCollection("engagements"), EngagementView.class, EngagementView::id);
         timelines = new DocumentCollection<>(database.getCollection("engagement_timelines"), TimelineView.class,
                 TimelineView::id);
@@ -58,11 +49,7 @@ class EngagementProjectionTest {
 
     @AfterEach
     void tearDown() {
-        database.drop();
-        client.close();
-        if (server != null) {
-            server.shutdown();
-        }
+        mongo.close();
     }
 
     private void deliverAll() {

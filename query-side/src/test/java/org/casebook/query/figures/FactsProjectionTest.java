@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.event.JobsReported;
 import org.casebook.shared.id.ResultId;
@@ -22,8 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The facts projection against a MongoDB server (in-process; {@code casebook.test.mongodb-uri} for a real one). */
 class FactsProjectionTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private TestMongo mongo;
     private MongoDatabase database;
     private DocumentCollection<EngagementFacts> facts;
     private FactsProjection projection;
@@ -31,13 +27,8 @@ class FactsProjectionTest {
 
     @BeforeEach
     void setUp() {
-        String uri = System.getProperty("casebook.test.mongodb-uri");
-        if (uri == null) {
-            server = new MongoServer(new MemoryBackend());
-            uri = server.bindAndGetConnectionString();
-        }
-        client = MongoClients.create(uri);
-        database = client.getDatabase("facts-test-" + System.nanoTime());
+        mongo = new TestMongo();
+        database = mongo.database();
         facts = new DocumentCollection<>(database.getCollection("engagement_facts"), EngagementFacts.class,
                 EngagementFacts::id);
         projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
@@ -50,11 +41,7 @@ class FactsProjectionTest {
 
     @AfterEach
     void tearDown() {
-        database.drop();
-        client.close();
-        if (server != null) {
-            server.shutdown();
-        }
+        mongo.close();
     }
 
     private void deliverAll() {
