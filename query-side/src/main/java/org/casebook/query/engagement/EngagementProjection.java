@@ -2,7 +2,6 @@ package org.casebook.query.engagement;
 
 import java.time.Instant;
 
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -57,10 +56,10 @@ public class EngagementProjection implements ReadModel {
         if (change[1] != null && change[1] != change[0]) {
             // Each engagement writes only its own line: a center's caseload is shared by every segment.
             if (change[0] != null && !change[0].centerId().equals(change[1].centerId())) {
-                caseloadWrites.update(change[0].centerId(), Updates.unset("lines." + id));
+                caseloadWrites.unset(change[0].centerId(), "lines." + id);
             }
-            caseloadWrites.update(change[1].centerId(), Updates.combine(Updates.set("id", change[1].centerId()),
-                    Updates.set("lines." + id, DocumentCollection.bson(CaseloadLine.of(change[1])))));
+            caseloadWrites.set(change[1].centerId(), "id", change[1].centerId());
+            caseloadWrites.set(change[1].centerId(), "lines." + id, DocumentCollection.bson(CaseloadLine.of(change[1])));
         }
     }
 

@@ -25,8 +25,11 @@ import org.casebook.shared.value.Stage;
  */
 public record CenterMonth(String id, String centerId, String month, Map<String, Entry> engagements) {
 
-    /** One engagement's part of the center-month, derived from its facts of sequence {@code sequence}. */
-    public record Entry(long sequence, Gender gender, String sector, Stage stage, List<String> programmes,
+    /**
+     * One engagement's part of the center-month, derived from its facts alone: an event that changes
+     * nothing of it leaves it, and its document, unwritten.
+     */
+    public record Entry(Gender gender, String sector, Stage stage, List<String> programmes,
                         LocalDate intakeDate, List<SessionVersion> sessions, List<ResultVersion> results) {
     }
 
@@ -61,7 +64,7 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
         keys.addAll(results.keySet());
         keys.add(intakeKey);
         for (String key : keys) {
-            entries.put(key, new Entry(facts.lastSequence(), facts.gender(), facts.sector(), facts.stage(),
+            entries.put(key, new Entry(facts.gender(), facts.sector(), facts.stage(),
                     facts.programmes(), key.equals(intakeKey) ? facts.intakeDate() : null,
                     List.copyOf(sessions.getOrDefault(key, List.of())),
                     List.copyOf(results.getOrDefault(key, List.of()))));
@@ -95,7 +98,7 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
             });
             facts.add(new EngagementFacts(engagement, intake, Instant.EPOCH, first.gender(), first.sector(),
                     first.stage(), first.programmes(), List.of(SCOPE), List.of(new Placement(SCOPE, LocalDate.MIN,
-                    Instant.EPOCH)), sessions, results, first.sequence()));
+                    Instant.EPOCH)), sessions, results, 0));
         });
         return facts;
     }

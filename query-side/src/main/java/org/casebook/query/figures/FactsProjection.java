@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -69,10 +68,14 @@ public class FactsProjection implements ReadModel {
             }
             String field = "engagements." + engagement;
             String[] centerAndMonth = id.split("\\|");
-            monthWrites.update(id, Updates.combine(
-                    Updates.set("centerId", centerAndMonth[0]), Updates.set("month", centerAndMonth[1]),
-                    Updates.set("id", id),
-                    entry == null ? Updates.unset(field) : Updates.set(field, DocumentCollection.bson(entry))));
+            monthWrites.set(id, "id", id);
+            monthWrites.set(id, "centerId", centerAndMonth[0]);
+            monthWrites.set(id, "month", centerAndMonth[1]);
+            if (entry == null) {
+                monthWrites.unset(id, field);
+            } else {
+                monthWrites.set(id, field, DocumentCollection.bson(entry));
+            }
         }
     }
 
