@@ -105,6 +105,15 @@ class DashboardHttpTest {
         assertThat(corrections.get("changes")).hasSize(1);
         assertThat(corrections.at("/changes/0/fact").asText()).isEqualTo("session");
         assertThat(corrections.at("/changes/0/date").asText()).isEqualTo("2026-03-09");
+
+        JsonNode network = dashboard(Users.ROSA, "/api/dashboards/network/corrections?" + RANGE
+                + "&submittedAt=" + beforeCorrection);
+        // Tegucigalpa's correction (-4.5 h) and Guatemala's session recorded after the submission (+1.5 h)
+        assertThat(network.at("/differences/counselingHours").decimalValue()).isEqualByComparingTo("-3.0");
+        assertThat(network.at("/differences/clientsServed").asInt()).as("Guatemala's client came after").isEqualTo(1);
+        JsonNode guatemala = dashboard(Users.ROSA, "/api/dashboards/countries/GT/corrections?" + RANGE
+                + "&submittedAt=" + beforeCorrection);
+        assertThat(guatemala.at("/differences/counselingHours").decimalValue()).isEqualByComparingTo("1.5");
     }
 
     @Test

@@ -81,17 +81,35 @@ public class DashboardController {
     }
 
     /**
-     * A center's figures for a period as submitted at a time beside the same figures as corrected
-     * since: the differences, and the sessions and results recorded after the submission behind them.
+     * A scope's figures for a period as submitted at a time beside the same figures as corrected since:
+     * the differences, and the sessions and results recorded after the submission behind them.
      */
     @GetMapping("/centers/{centerId}/corrections")
-    public Corrections corrections(Actor actor, @PathVariable CenterId centerId, @RequestParam String from,
-                                   @RequestParam String to, @RequestParam String submittedAt) {
-        Dashboard asCorrected = center(actor, centerId, from, to, null);
-        Dashboard asSubmitted = center(actor, centerId, from, to, submittedAt);
-        Set<String> scope = Set.of(centerId.value());
+    public Corrections centerCorrections(Actor actor, @PathVariable CenterId centerId, @RequestParam String from,
+                                         @RequestParam String to, @RequestParam String submittedAt) {
+        return corrections(actor, center(actor, centerId, from, to, null), center(actor, centerId, from, to, submittedAt),
+                Set.of(centerId.value()));
+    }
+
+    @GetMapping("/countries/{countryCode}/corrections")
+    public Corrections countryCorrections(Actor actor, @PathVariable String countryCode, @RequestParam String from,
+                                          @RequestParam String to, @RequestParam String submittedAt) {
+        return corrections(actor, country(actor, countryCode, from, to, null),
+                country(actor, countryCode, from, to, submittedAt), centersOf(countryCode));
+    }
+
+    @GetMapping("/network/corrections")
+    public Corrections networkCorrections(Actor actor, @RequestParam String from, @RequestParam String to,
+                                          @RequestParam String submittedAt) {
+        return corrections(actor, network(actor, from, to, null), network(actor, from, to, submittedAt), null);
+    }
+
+    /** @param scopeCenters the scope's centers; {@code null}: every center */
+    private Corrections corrections(Actor actor, Dashboard asCorrected, Dashboard asSubmitted, Set<String> scopeCenters) {
+        List<Bson> filters = engagementFilters(actor, scopeCenters);
+        Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
         return Corrections.of(asSubmitted.asOf(), asSubmitted, asCorrected,
-                facts.each(Filters.and(engagementFilters(actor, scope))), scope::contains,
+                facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters)), inScope,
                 asCorrected.from(), asCorrected.to());
     }
 
@@ -157,9 +175,13 @@ public class DashboardController {
     @GetMapping("/countries/{countryCode}")
     public Dashboard country(Actor actor, @PathVariable String countryCode, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
+        return dashboard(actor, "country:" + countryCode, centersOf(countryCode), from, to, asOf);
+    }
+
+    private Set<String> centersOf(String countryCode) {
         Set<String> ofCountry = new java.util.HashSet<>();
         centers.each(Filters.eq("country", countryCode)).forEach(center -> ofCountry.add(center.id()));
-        return dashboard(actor, "country:" + countryCode, ofCountry, from, to, asOf);
+        return ofCountry;
     }
 
     @GetMapping("/network")
