@@ -3,6 +3,7 @@ package org.casebook.query.engagement;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.casebook.shared.value.ResultDetails;
 import org.casebook.shared.value.ResultStatus;
 
 /**
@@ -12,10 +13,18 @@ import org.casebook.shared.value.ResultStatus;
  */
 public record CaseloadLine(String id, String centerId, String counselorId, String status, String enterpriseName,
                            String taxId, String country, LocalDate intakeDate, LocalDate lastContact,
-                           List<Minutes> sessions, long awaitingAttestation, long awaitingVerification) {
+                           List<Minutes> sessions, long awaitingAttestation, List<Attested> attested) {
 
     /** Counseling minutes (contact and preparation) of a session that counts, on its date. */
     public record Minutes(LocalDate date, int minutes) {
+    }
+
+    /** A result the client attested and a director has yet to verify: an item of the verification queue. */
+    public record Attested(String resultId, ResultDetails details, EngagementView.Attestation attestation) {
+    }
+
+    public long awaitingVerification() {
+        return attested.size();
     }
 
     public static CaseloadLine of(EngagementView view) {
@@ -23,7 +32,9 @@ public record CaseloadLine(String id, String centerId, String counselorId, Strin
                 view.enterprise().name(), view.enterprise().taxId(), view.enterprise().country(), view.intakeDate(),
                 view.lastContact(), view.sessions().stream().filter(EngagementView.Session::counts)
                 .map(session -> new Minutes(session.date(), session.contactMinutes() + session.prepMinutes()))
-                .toList(), view.resultsIn(ResultStatus.CLAIMED), view.resultsIn(ResultStatus.ATTESTED));
+                .toList(), view.resultsIn(ResultStatus.CLAIMED), view.results().stream()
+                .filter(result -> result.status() == ResultStatus.ATTESTED)
+                .map(result -> new Attested(result.resultId(), result.details(), result.attestation())).toList());
     }
 
     public int minutesSince(LocalDate from) {

@@ -11,23 +11,20 @@ import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.value.ResultDetails;
-import org.casebook.shared.value.ResultStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The results of the reader's centers that clients have attested and a director has yet to verify,
- * oldest first. Found through the centers' caseloads, then each engagement by its id: key lookups only.
+ * oldest first. Read from the centers' caseloads, one key lookup per center.
  */
 @RestController
 public class VerificationQueueController {
 
-    private final DocumentCollection<EngagementView> views;
     private final DocumentCollection<Caseload> caseloads;
 
-    public VerificationQueueController(DocumentCollection<EngagementView> views, DocumentCollection<Caseload> caseloads) {
-        this.views = views;
+    public VerificationQueueController(DocumentCollection<Caseload> caseloads) {
         this.caseloads = caseloads;
     }
 
@@ -42,13 +39,12 @@ public class VerificationQueueController {
             if (centerId != null && !centerId.isBlank() && !centerId.equals(center.value())) {
                 continue;
             }
-            List<CaseloadLine> waiting = caseloads.find(center.value()).map(caseload -> caseload.lines().values()
-                    .stream().filter(line -> line.awaitingVerification() > 0).toList()).orElse(List.of());
-            for (CaseloadLine line : waiting) {
-                views.find(line.id()).ifPresent(view -> view.results().stream()
-                        .filter(result -> result.status() == ResultStatus.ATTESTED)
-                        .forEach(result -> items.add(new QueueItem(view.id(), view.centerId(), view.counselorId(),
-                                view.enterprise().name(), result.resultId(), result.details(), result.attestation()))));
+            for (CaseloadLine line : caseloads.find(center.value()).map(caseload -> caseload.lines().values())
+                    .orElse(List.of())) {
+                for (CaseloadLine.Attested result : line.attested()) {
+                    items.add(new QueueItem(line.id(), line.centerId(), line.counselorId(), line.enterpriseName(),
+                            result.resultId(), result.details(), result.attestation()));
+                }
             }
         }
         items.sort(Comparator.comparing((QueueItem item) -> item.attestation().date()).thenComparing(QueueItem::resultId));
