@@ -40,10 +40,8 @@ public class ReferenceDataController {
     public ResponseEntity<Map<String, String>> defineCenter(Actor actor, @PathVariable CenterId centerId,
                                                             @RequestBody CenterRequest request) {
         DefineCenter command = new DefineCenter(centerId, request.name(), request.country());
-        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
-        return ResponseEntity.ok()
-                .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
-                .body(Map.of("centerId", centerId.value(), "name", command.name(), "country", command.country()));
+        return defined(actor, command.aggregateId(), command,
+                Map.of("centerId", centerId.value(), "name", command.name(), "country", command.country()));
     }
 
     public record RateRequest(BigDecimal usdPerUnit) {
@@ -61,20 +59,24 @@ public class ReferenceDataController {
             throw Refusal.invalid("field-invalid", "month", "YYYY-MM");
         }
         SetExchangeRate command = new SetExchangeRate(currency, parsed, request.usdPerUnit());
-        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
-        return ResponseEntity.ok()
-                .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
-                .body(Map.of("currency", currency, "month", parsed.toString(),
-                        "usdPerUnit", command.usdPerUnit().toPlainString()));
+        return defined(actor, command.aggregateId(), command, Map.of("currency", currency,
+                "month", parsed.toString(), "usdPerUnit", command.usdPerUnit().toPlainString()));
     }
 
     @PutMapping("/programmes/{code}")
     public ResponseEntity<Map<String, String>> defineProgramme(Actor actor, @PathVariable ProgrammeCode code,
                                                                @RequestBody ProgrammeRequest request) {
         DefineProgramme command = new DefineProgramme(code, request.name(), request.funder());
-        var dispatched = dispatcher.send(actor, command.aggregateId(), command, Role.ADMIN);
+        return defined(actor, command.aggregateId(), command,
+                Map.of("code", code.value(), "name", command.name(), "funder", command.funder()));
+    }
+
+    /** Sends the definition as the administrator; answers the definition and the position of its event. */
+    private ResponseEntity<Map<String, String>> defined(Actor actor, String aggregateId, Object command,
+                                                        Map<String, String> body) {
+        var dispatched = dispatcher.send(actor, aggregateId, command, Role.ADMIN);
         return ResponseEntity.ok()
                 .header(EngagementCommandController.POSITION_HEADER, Long.toString(dispatched.position()))
-                .body(Map.of("code", code.value(), "name", command.name(), "funder", command.funder()));
+                .body(body);
     }
 }

@@ -133,13 +133,6 @@ public record EngagementView(
         return sessions.stream().filter(Session::counts).map(Session::date).max(LocalDate::compareTo).orElse(null);
     }
 
-    /** Counseling hours (contact and preparation) of the sessions that count, dated on or after the day. */
-    public BigDecimal counselingHoursSince(LocalDate from) {
-        int minutes = sessions.stream().filter(session -> session.counts() && !session.date().isBefore(from))
-                .mapToInt(session -> session.contactMinutes() + session.prepMinutes()).sum();
-        return Totals.hours(minutes);
-    }
-
     public long resultsIn(ResultStatus wanted) {
         return results.stream().filter(result -> result.status() == wanted).count();
     }
