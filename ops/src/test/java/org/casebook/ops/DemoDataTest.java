@@ -122,12 +122,23 @@ class DemoDataTest {
         return events;
     }
 
+    /** The map of parts of the read models whose documents several engagements share. */
+    static final Map<String, String> SHARED = Map.of("center_months", "engagements", "caseloads", "lines");
+
     private static Map<String, List<Document>> dump() {
         MongoDatabase database = casebook.bean(MongoDatabase.class);
         Map<String, List<Document>> all = new LinkedHashMap<>();
         for (String collection : READ_MODELS) {
-            all.put(collection, database.getCollection(collection).find().sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>()));
+            List<Document> documents = database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>());
+            // A shared document whose last part was removed stays, empty or without its map, depending on
+            // how the events fell into batches; it holds no figures either way.
+            String parts = SHARED.get(collection);
+            if (parts != null) {
+                documents.removeIf(document -> document.get(parts) == null
+                        || document.get(parts) instanceof Document map && map.isEmpty());
+            }
+            all.put(collection, documents);
         }
         return all;
     }
