@@ -142,6 +142,14 @@ public final class Commands {
         }
     }
 
+    /** Erase the client's personal data (an administrator, or a director of the engagement's center). */
+    public record ErasePersonalData(@TargetAggregateIdentifier EngagementId engagementId, String reason) {
+        public ErasePersonalData {
+            required(engagementId, "engagementId");
+            reason = requiredReason(reason);
+        }
+    }
+
     static String requiredReason(String reason) {
         return optionalText(requiredText(reason, "reason"), "reason", LONG_TEXT);
     }

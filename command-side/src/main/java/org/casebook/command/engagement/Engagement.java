@@ -20,6 +20,7 @@ import org.casebook.command.engagement.Commands.AttestResult;
 import org.casebook.command.engagement.Commands.CloseEngagement;
 import org.casebook.command.engagement.Commands.CorrectCounselingSession;
 import org.casebook.command.engagement.Commands.CorrectResult;
+import org.casebook.command.engagement.Commands.ErasePersonalData;
 import org.casebook.command.engagement.Commands.RejectResult;
 import org.casebook.command.engagement.Commands.ReopenEngagement;
 import org.casebook.command.engagement.Commands.ReopenResult;
@@ -44,6 +45,7 @@ import org.casebook.shared.event.EngagementTransferred;
 import org.casebook.shared.event.FinancingObtained;
 import org.casebook.shared.event.FormalizationReported;
 import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.event.PersonalDataErased;
 import org.casebook.shared.event.ResultAttested;
 import org.casebook.shared.event.ResultCorrected;
 import org.casebook.shared.event.ResultRejected;
@@ -58,6 +60,7 @@ import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.personal.PersonalDataKeys;
 import org.casebook.shared.refusal.Checks;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.refusal.RefusalKind;
@@ -88,6 +91,7 @@ public class Engagement {
     /** The enterprise's identity (country and normalized tax id) while it is claimed; null without a tax id. */
     private String country;
     private String taxId;
+    private boolean personalDataErased;
     /** Sessions by id: whether each has been voided. */
     private Map<String, Boolean> sessionsVoided = new HashMap<>();
     private Map<String, ResultState> results = new HashMap<>();
@@ -361,6 +365,27 @@ public class Engagement {
         return details.kind();
     }
 
+    // ---- personal data -----------------------------------------------------------------------------
+
+    /**
+     * Erases the client's personal data: the key that sealed it is deleted in this command's transaction,
+     * and the event says so. Counts, hours and amounts stay; the engagement goes on, and any personal value
+     * recorded later is stored as erased.
+     */
+    @CommandHandler
+    void handle(ErasePersonalData command, MetaData metaData, PersonalDataKeys keys, EnterpriseIdentities identities) {
+        if (!Access.require(metaData, Role.ADMIN, Role.DIRECTOR).has(Role.ADMIN)) {
+            requireDirector(metaData);
+        }
+        if (personalDataErased) {
+            throw Refusal.rule("personal-data-erased-already", null);
+        }
+        keys.erase(id.value());
+        // The claim holds the tax id in the clear; the enterprise can no longer be told apart from others.
+        identities.forget(id);
+        record(centerId, new PersonalDataErased(id, command.reason()));
+    }
+
     // ---- who may act -----------------------------------------------------------------------------
 
     /** A counselor or director of this engagement's center; anyone else is told it does not exist. */
@@ -423,6 +448,12 @@ public class Engagement {
     @EventSourcingHandler
     void on(EngagementReopened event) {
         open = true;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        personalDataErased = true;
+        taxId = null;
     }
 
     @EventSourcingHandler

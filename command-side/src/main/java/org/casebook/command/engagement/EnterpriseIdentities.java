@@ -23,4 +23,7 @@ public interface EnterpriseIdentities {
 
     /** Releases the engagement's claim, when it closes. */
     void release(String country, String taxId, EngagementId engagement);
+
+    /** Forgets the engagement's claim with the tax id in it, when the client's personal data is erased. */
+    void forget(EngagementId engagement);
 }

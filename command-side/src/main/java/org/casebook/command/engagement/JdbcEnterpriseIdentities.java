@@ -45,4 +45,9 @@ public class JdbcEnterpriseIdentities implements EnterpriseIdentities {
         jdbc.update("DELETE FROM enterprise_identity WHERE country = ? AND tax_id = ? AND engagement_id = ?",
                 country, taxId, engagement.value());
     }
+
+    @Override
+    public void forget(EngagementId engagement) {
+        jdbc.update("DELETE FROM enterprise_identity WHERE engagement_id = ?", engagement.value());
+    }
 }

@@ -14,6 +14,7 @@ import org.casebook.command.engagement.Commands.CloseEngagement;
 import org.casebook.command.engagement.Commands.CorrectCounselingSession;
 import org.casebook.command.engagement.Commands.CorrectResult;
 import org.casebook.command.engagement.Commands.RejectResult;
+import org.casebook.command.engagement.Commands.ErasePersonalData;
 import org.casebook.command.engagement.Commands.ReopenEngagement;
 import org.casebook.command.engagement.Commands.ReopenResult;
 import org.casebook.command.engagement.Commands.ReportResult;
@@ -271,6 +272,15 @@ public class EngagementCommandController {
                                                             @PathVariable ResultId resultId,
                                                             @RequestBody ReasonRequest request) {
         return done(id, send(actor, id, new ReopenResult(id, resultId, request.reason())));
+    }
+
+    // ---- personal data -----------------------------------------------------------------------------
+
+    @PostMapping("/{id}/personal-data/erasure")
+    public ResponseEntity<Map<String, String>> erasePersonalData(Actor actor, @PathVariable EngagementId id,
+                                                                 @RequestBody ReasonRequest request) {
+        return done(id, dispatcher.send(actor, id.value(), new ErasePersonalData(id, request.reason()),
+                Role.ADMIN, Role.DIRECTOR).position());
     }
 
     private ResponseEntity<Map<String, String>> report(Actor actor, EngagementId id, ResultDetails details) {

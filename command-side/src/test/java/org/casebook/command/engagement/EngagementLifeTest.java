@@ -11,6 +11,8 @@ import static org.casebook.command.engagement.EngagementTest.TODAY;
 import static org.casebook.command.engagement.EngagementTest.actor;
 import static org.casebook.command.engagement.EngagementTest.opened;
 import static org.casebook.command.engagement.EngagementTest.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import org.casebook.command.engagement.Commands.AttestResult;
 import org.casebook.command.engagement.Commands.CloseEngagement;
 import org.casebook.command.engagement.Commands.CorrectCounselingSession;
 import org.casebook.command.engagement.Commands.CorrectResult;
+import org.casebook.command.engagement.Commands.ErasePersonalData;
 import org.casebook.command.engagement.Commands.RejectResult;
 import org.casebook.command.engagement.Commands.ReopenEngagement;
 import org.casebook.command.engagement.Commands.ReopenResult;
@@ -35,6 +38,7 @@ import org.casebook.command.engagement.Commands.VerifyResult;
 import org.casebook.command.engagement.Commands.VoidCounselingSession;
 import org.casebook.command.engagement.Commands.WithdrawResult;
 import org.casebook.shared.actor.Role;
+import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.event.BusinessStartReported;
 import org.casebook.shared.event.CounselingSessionCorrected;
 import org.casebook.shared.event.CounselingSessionLogged;
@@ -45,6 +49,7 @@ import org.casebook.shared.event.EngagementReopened;
 import org.casebook.shared.event.EngagementTransferred;
 import org.casebook.shared.event.FormalizationReported;
 import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.event.PersonalDataErased;
 import org.casebook.shared.event.ResultAttested;
 import org.casebook.shared.event.ResultCorrected;
 import org.casebook.shared.event.ResultRejected;
@@ -77,6 +82,7 @@ class EngagementLifeTest {
 
     private AggregateTestFixture<Engagement> fixture;
     private final InMemoryIdentities identities = new InMemoryIdentities();
+    private final InMemoryKeys keys = new InMemoryKeys();
 
     @BeforeEach
     void setUp() {
@@ -85,6 +91,7 @@ class EngagementLifeTest {
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
         fixture.registerInjectableResource(EngagementTest.REFERENCE);
         fixture.registerInjectableResource(identities);
+        fixture.registerInjectableResource(keys);
     }
 
     static CounselingSessionLogged logged() {
@@ -385,7 +392,7 @@ class EngagementLifeTest {
             fixture.given(opened())
                     .when(new CloseEngagement(ID, ClosureReason.COMPLETED, null), ANA_AT_TGU)
                     .expectSuccessfulHandlerExecution();
-            org.assertj.core.api.Assertions.assertThat(identities.claims).isEmpty();
+            assertThat(identities.claims).isEmpty();
             identities.claim("HN", "08011999123456", new EngagementId("newer"), GUA);
             fixture.given(opened(), new EngagementClosed(ID, ClosureReason.COMPLETED, null))
                     .when(new ReopenEngagement(ID, "Back"), ANA_AT_TGU)
@@ -402,6 +409,63 @@ class EngagementLifeTest {
                     .when(new OpenEngagement(ID, TGU, ANA, INTAKE, enterprise, dashed.owner(), null, null, null, null,
                             null, null), ANA_AT_TGU)
                     .expectException(refusal("enterprise-engagement-open", "enterprise.taxId"));
+        }
+    }
+
+    @Nested
+    class PersonalDataErasure {
+
+        static final Map<String, String> ADMIN = actor("admin", Set.of(Role.ADMIN), Set.of(), Role.ADMIN);
+
+        @Test
+        void aDirectorOfTheCenterErasesWithAReasonAndTheKeyAndTheIdentityClaimGoWithIt() {
+            keys.keyToSeal(ID.value());
+            identities.claim("HN", "08011999123456", ID, TGU);
+            fixture.given(opened(), logged())
+                    .when(new ErasePersonalData(ID, "Client's request 2026-114"), ROSA_DIRECTOR)
+                    .expectEvents(new PersonalDataErased(ID, "Client's request 2026-114"));
+            assertThat(keys.keyToOpen(ID.value())).isEmpty();
+            assertThat(keys.erased).containsExactly(ID.value());
+            assertThat(identities.claims).isEmpty();
+        }
+
+        @Test
+        void anAdministratorMayEraseInAnyCenter() {
+            fixture.given(opened())
+                    .when(new ErasePersonalData(ID, "Data protection authority order 7"), ADMIN)
+                    .expectEvents(new PersonalDataErased(ID, "Data protection authority order 7"));
+        }
+
+        @Test
+        void noCounselorNorADirectorOfAnotherCenterMayErase() {
+            fixture.given(opened())
+                    .when(new ErasePersonalData(ID, "Asked by phone"), ANA_AT_TGU)
+                    .expectException(refusal("role-not-allowed", null))
+                    .expectNoEvents();
+            fixture.given(opened())
+                    .when(new ErasePersonalData(ID, "Asked by phone"), CARLOS_DIRECTOR_GUA)
+                    .expectException(refusal("engagement-not-found", null))
+                    .expectNoEvents();
+            assertThat(keys.erased).isEmpty();
+        }
+
+        @Test
+        void isDoneOnceAndAlwaysWithAReason() {
+            fixture.given(opened(), new PersonalDataErased(ID, "Client's request"))
+                    .when(new ErasePersonalData(ID, "Again"), ROSA_DIRECTOR)
+                    .expectException(refusal("personal-data-erased-already", null))
+                    .expectNoEvents();
+            assertThatThrownBy(() -> new ErasePersonalData(ID, "  ")).isInstanceOf(Refusal.class)
+                    .extracting("code").isEqualTo("field-required");
+        }
+
+        @Test
+        void afterErasureTheEngagementGoesOnWithoutClaimingTheTaxIdAgain() {
+            fixture.given(opened(), new EngagementClosed(ID, ClosureReason.COMPLETED, null),
+                            new PersonalDataErased(ID, "Client's request"))
+                    .when(new ReopenEngagement(ID, "Back for a loan"), ANA_AT_TGU)
+                    .expectEvents(new EngagementReopened(ID, "Back for a loan"));
+            assertThat(identities.claims).isEmpty();
         }
     }
 }

@@ -32,4 +32,9 @@ class InMemoryIdentities implements EnterpriseIdentities {
     public void release(String country, String taxId, EngagementId engagement) {
         claims.computeIfPresent(country + "/" + taxId, (key, claim) -> claim.engagement().equals(engagement) ? null : claim);
     }
+
+    @Override
+    public void forget(EngagementId engagement) {
+        claims.values().removeIf(claim -> claim.engagement().equals(engagement));
+    }
 }

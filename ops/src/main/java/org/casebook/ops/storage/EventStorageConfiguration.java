@@ -1,11 +1,18 @@
 package org.casebook.ops.storage;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -13,11 +20,14 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.casebook.shared.json.CasebookJson;
+import org.casebook.shared.personal.PersonalDataKeys;
 import org.casebook.shared.upcast.SessionParticipantsUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The event store, tokens, sagas and dead letters in PostgreSQL through Axon's JDBC engine. The tables
@@ -134,10 +144,42 @@ public class EventStorageConfiguration {
         return JacksonSerializer.builder().objectMapper(CasebookJson.newMapper()).build();
     }
 
+    /** Events: JSON with the personal values of each client sealed with their key. */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(CasebookJson.newMapper()).build();
+    public Serializer eventSerializer(PersonalDataKeys personalDataKeys) {
+        return new SealingSerializer(JacksonSerializer.builder().objectMapper(CasebookJson.newMapper()).build(),
+                personalDataKeys);
+    }
+
+    @Bean
+    public JdbcPersonalDataKeys personalDataKeys(DataSource dataSource,
+                                                 @Value("${casebook.personal-data.erasure-poll:2s}") Duration erasurePoll) {
+        return new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), erasurePoll);
+    }
+
+    /**
+     * Axon's JDBC engine as its auto-configuration would build it, except that every event is chained to
+     * the one before it on the way in (see {@link ChainedEventAppender}).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new ChainedEventAppender())
+                .build();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.SessionType;
 
 /**
@@ -25,7 +26,7 @@ public record CounselingSessionCorrected(
         int prepMinutes,
         int travelMinutes,
         ProgrammeCode programme,
-        String notes,
-        String reason,
+        @PersonalData String notes,
+        @PersonalData String reason,
         int participants) implements EngagementEvent {
 }

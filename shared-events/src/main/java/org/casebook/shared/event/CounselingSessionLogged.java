@@ -7,6 +7,7 @@ import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.SessionType;
 
 /**
@@ -30,6 +31,6 @@ public record CounselingSessionLogged(
         int prepMinutes,
         int travelMinutes,
         ProgrammeCode programme,
-        String notes,
+        @PersonalData String notes,
         int participants) implements EngagementEvent {
 }

@@ -2,6 +2,7 @@ package org.casebook.shared.event;
 
 import org.axonframework.serialization.Revision;
 import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.ClosureReason;
 
 /** The engagement ended: completed, the client withdrew, or no contact. */
@@ -9,5 +10,5 @@ import org.casebook.shared.value.ClosureReason;
 public record EngagementClosed(
         EngagementId engagementId,
         ClosureReason reason,
-        String note) implements EngagementEvent {
+        @PersonalData String note) implements EngagementEvent {
 }

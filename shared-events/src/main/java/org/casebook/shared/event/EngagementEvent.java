@@ -9,7 +9,7 @@ import org.casebook.shared.id.EngagementId;
 public sealed interface EngagementEvent permits EngagementOpened, CounselorAssigned, EngagementTransferred,
         EngagementClosed, EngagementReopened, CounselingSessionLogged, CounselingSessionCorrected,
         CounselingSessionVoided, ResultReported, ResultCorrected, ResultAttested, ResultVerified, ResultRejected, ResultWithdrawn,
-        ResultReopened {
+        ResultReopened, PersonalDataErased {
 
     EngagementId engagementId();
 }

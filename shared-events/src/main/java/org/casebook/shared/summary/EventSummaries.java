@@ -14,6 +14,7 @@ import org.casebook.shared.event.EngagementReopened;
 import org.casebook.shared.event.EngagementTransferred;
 import org.casebook.shared.event.FinancingObtained;
 import org.casebook.shared.event.FormalizationReported;
+import org.casebook.shared.event.PersonalDataErased;
 import org.casebook.shared.event.JobsReported;
 import org.casebook.shared.event.ResultAttested;
 import org.casebook.shared.event.ResultCorrected;
@@ -95,6 +96,9 @@ public final class EventSummaries {
         }
         if (event instanceof ResultReopened) {
             return say(locale, "summary.result-reopened");
+        }
+        if (event instanceof PersonalDataErased) {
+            return say(locale, "summary.personal-data-erased");
         }
         return event.getClass().getSimpleName();
     }

@@ -1,5 +1,7 @@
 package org.casebook.shared.value;
 
+import org.casebook.shared.personal.PersonalData;
+
 /** How to reach the client. Personal data. */
-public record Contact(String email, String phone) {
+public record Contact(@PersonalData String email, @PersonalData String phone) {
 }

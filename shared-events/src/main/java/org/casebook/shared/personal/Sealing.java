@@ -1,0 +1,109 @@
+package org.casebook.shared.personal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Seals and opens the personal values of an event's JSON form with the client's key: AES-256-GCM, a
+ * fresh 96-bit nonce per value, and the engagement and the value's path as associated data, so a
+ * sealed value cannot be moved to another field or another client unnoticed. A sealed value is stored
+ * as {@code {"sealed": "<base64 of nonce and ciphertext>"}}; a value whose key is gone reads as
+ * {@link PersonalData#ERASED}.
+ */
+public final class Sealing {
+
+    public static final String SEALED = "sealed";
+    public static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Sealing() {
+    }
+
+    public static byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** Seals the personal values of an event of the type in place; with no key, stores them as erased. */
+    public static void seal(Class<?> type, ObjectNode tree, String engagementId, PersonalDataKeys keys) {
+        if (!PersonalFields.any(type)) {
+            return;
+        }
+        Optional<byte[]> key = keys.keyToSeal(engagementId);
+        PersonalFields.rewrite(type, tree, (path, value) -> key
+                .<JsonNode>map(k -> NODES.objectNode().put(SEALED, seal(k, engagementId, path, value.asText())))
+                .orElse(NODES.textNode(PersonalData.ERASED)));
+    }
+
+    /** Opens the sealed values of an event of the type in place; without the key they read as erased. */
+    public static void open(Class<?> type, JsonNode tree, String engagementId, PersonalDataKeys keys) {
+        if (!PersonalFields.any(type)) {
+            return;
+        }
+        Optional<byte[]>[] key = new Optional[1];
+        PersonalFields.rewrite(type, tree, (path, value) -> {
+            if (!isSealed(value)) {
+                return value;
+            }
+            if (key[0] == null) {
+                key[0] = keys.keyToOpen(engagementId);
+            }
+            return NODES.textNode(key[0].map(k -> open(k, engagementId, path, value.get(SEALED).asText()))
+                    .orElse(PersonalData.ERASED));
+        });
+    }
+
+    public static boolean isSealed(JsonNode value) {
+        return value != null && value.isObject() && value.hasNonNull(SEALED);
+    }
+
+    static String seal(byte[] key, String engagementId, String path, String plaintext) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, engagementId, path);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Personal data could not be sealed", e);
+        }
+    }
+
+    static String open(byte[] key, String engagementId, String path, String sealedText) {
+        try {
+            byte[] in = Base64.getDecoder().decode(sealedText);
+            byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, engagementId, path);
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A sealed value of engagement " + engagementId + " (" + path
+                    + ") does not open with its key: it was altered", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, String engagementId, String path)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD((engagementId + "|" + path).getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+}
