@@ -1,5 +1,8 @@
 package org.casebook.ops;
 
+import java.nio.file.Path;
+
+import org.casebook.shared.audit.AuditBundle;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,9 +14,24 @@ public class CasebookApplication {
     static final String UPDATE_CHECKER_OFF = "axoniq.update-checker.disabled";
 
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            System.exit(verify(args));
+        }
         if (System.getProperty(UPDATE_CHECKER_OFF) == null) {
             System.setProperty(UPDATE_CHECKER_OFF, "true");
         }
         SpringApplication.run(CasebookApplication.class, args);
+    }
+
+    /**
+     * {@code java -jar casebook.jar verify FILE}: checks a donor export offline, needing no database, and
+     * answers 0 only when every chain in it is whole.
+     */
+    static int verify(String[] args) {
+        if (args.length != 2) {
+            System.out.println("Usage: java -jar casebook.jar verify BUNDLE-FILE");
+            return 2;
+        }
+        return AuditBundle.run(Path.of(args[1]), System.out);
     }
 }

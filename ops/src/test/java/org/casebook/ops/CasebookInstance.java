@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.casebook.query.progress.ProjectionProgress;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -99,6 +103,21 @@ final class CasebookInstance implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Replays every streaming processor from the start, as an operator's rebuild does, and waits for {@code head}. */
+    void rebuildReadModels(long head) throws InterruptedException {
+        EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
+        for (var processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+            }
+        }
+        Thread.sleep(200);
+        org.assertj.core.api.Assertions.assertThat(bean(ProjectionProgress.class).await(head, Duration.ofSeconds(60)))
+                .as("the read models caught up with %d", head).isTrue();
     }
 
     /** Defines the test network's centers, programmes and users (see {@link Users}), as its administrator. */

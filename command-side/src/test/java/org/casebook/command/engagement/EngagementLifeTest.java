@@ -38,6 +38,7 @@ import org.casebook.command.engagement.Commands.VerifyResult;
 import org.casebook.command.engagement.Commands.VoidCounselingSession;
 import org.casebook.command.engagement.Commands.WithdrawResult;
 import org.casebook.shared.actor.Role;
+import org.casebook.shared.personal.InMemoryPersonalDataKeys;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.event.BusinessStartReported;
 import org.casebook.shared.event.CounselingSessionCorrected;
@@ -82,7 +83,7 @@ class EngagementLifeTest {
 
     private AggregateTestFixture<Engagement> fixture;
     private final InMemoryIdentities identities = new InMemoryIdentities();
-    private final InMemoryKeys keys = new InMemoryKeys();
+    private final InMemoryPersonalDataKeys keys = new InMemoryPersonalDataKeys();
 
     @BeforeEach
     void setUp() {
@@ -425,7 +426,7 @@ class EngagementLifeTest {
                     .when(new ErasePersonalData(ID, "Client's request 2026-114"), ROSA_DIRECTOR)
                     .expectEvents(new PersonalDataErased(ID, "Client's request 2026-114"));
             assertThat(keys.keyToOpen(ID.value())).isEmpty();
-            assertThat(keys.erased).containsExactly(ID.value());
+            assertThat(keys.erased()).containsExactly(ID.value());
             assertThat(identities.claims).isEmpty();
         }
 
@@ -446,7 +447,7 @@ class EngagementLifeTest {
                     .when(new ErasePersonalData(ID, "Asked by phone"), CARLOS_DIRECTOR_GUA)
                     .expectException(refusal("engagement-not-found", null))
                     .expectNoEvents();
-            assertThat(keys.erased).isEmpty();
+            assertThat(keys.erased()).isEmpty();
         }
 
         @Test

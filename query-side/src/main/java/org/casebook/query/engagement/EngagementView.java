@@ -18,6 +18,7 @@ import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementOpened;
 import org.casebook.shared.event.EngagementReopened;
 import org.casebook.shared.event.EngagementTransferred;
+import org.casebook.shared.event.PersonalDataErased;
 import org.casebook.shared.event.ResultAttested;
 import org.casebook.shared.event.ResultCorrected;
 import org.casebook.shared.event.ResultRejected;
@@ -26,6 +27,7 @@ import org.casebook.shared.event.ResultReported;
 import org.casebook.shared.event.ResultVerified;
 import org.casebook.shared.event.ResultWithdrawn;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.Baseline;
 import org.casebook.shared.value.ClosureReason;
@@ -171,6 +173,9 @@ public record EngagementView(
         if (event instanceof EngagementReopened) {
             return withStatus(OPEN, null);
         }
+        if (event instanceof PersonalDataErased) {
+            return erased();
+        }
         if (event instanceof CounselingSessionLogged logged) {
             return withSessions(append(sessions, new Session(logged.sessionId().value(), logged.date(),
                     logged.counselorId().value(), logged.type(), logged.area(), logged.contactMinutes(),
@@ -222,23 +227,42 @@ public record EngagementView(
     }
 
     /** The personal data fields, by their path in this view. */
-    static final List<String> PERSONAL_DATA = List.of("owner.name", "contact", "enterprise.taxId", "sessions.notes");
+    static final List<String> PERSONAL_DATA = List.of("owner.name", "contact", "enterprise.taxId", "sessions.notes",
+            "sessions.reason", "results.reason");
 
     /**
-     * The view without personal data (owner name, contact, tax id, session notes), for readers who may
+     * The view without personal data (owner name, contact, tax id, notes and reasons), for readers who may
      * not see it; counts, hours and amounts stay. {@code redacted} lists what was taken out.
      */
     public EngagementView withoutPersonalData() {
-        Enterprise business = enterprise == null ? null : new Enterprise(enterprise.name(), null, enterprise.country(),
-                enterprise.sector(), enterprise.stage(), enterprise.legalForm());
-        Owner anonymous = owner == null ? null : new Owner(null, owner.gender(), owner.birthYear());
-        List<Session> withoutNotes = sessions.stream().map(session -> new Session(session.sessionId(), session.date(),
-                session.counselorId(), session.type(), session.area(), session.contactMinutes(),
-                session.prepMinutes(), session.travelMinutes(), session.programme(), null, session.participants(),
-                session.status(), session.reason())).toList();
-        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, business, anonymous,
-                null, referralSource, consents, baseline, programmes, needs, transfers, withoutNotes, results,
-                lastSequence, PERSONAL_DATA);
+        return withPersonalData(value -> null, PERSONAL_DATA);
+    }
+
+    /** The view once the client's personal data was erased: every personal value reads as erased. */
+    public EngagementView erased() {
+        return withPersonalData(value -> value == null ? null : PersonalData.ERASED, redacted);
+    }
+
+    private EngagementView withPersonalData(UnaryOperator<String> change, List<String> redactedNow) {
+        Enterprise business = enterprise == null ? null : new Enterprise(enterprise.name(),
+                change.apply(enterprise.taxId()), enterprise.country(), enterprise.sector(), enterprise.stage(),
+                enterprise.legalForm());
+        Owner changedOwner = owner == null ? null : new Owner(change.apply(owner.name()), owner.gender(),
+                owner.birthYear());
+        Contact changedContact = contact == null ? null
+                : new Contact(change.apply(contact.email()), change.apply(contact.phone()));
+        if (changedContact != null && changedContact.email() == null && changedContact.phone() == null) {
+            changedContact = null;
+        }
+        List<Session> changedSessions = sessions.stream().map(session -> new Session(session.sessionId(),
+                session.date(), session.counselorId(), session.type(), session.area(), session.contactMinutes(),
+                session.prepMinutes(), session.travelMinutes(), session.programme(), change.apply(session.notes()),
+                session.participants(), session.status(), change.apply(session.reason()))).toList();
+        List<Result> changedResults = results.stream().map(result -> new Result(result.resultId(), result.details(),
+                result.status(), result.attestation(), change.apply(result.reason()))).toList();
+        return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, business,
+                changedOwner, changedContact, referralSource, consents, baseline, programmes, needs, transfers,
+                changedSessions, changedResults, lastSequence, redactedNow);
     }
 
     private EngagementView seen(long sequence) {

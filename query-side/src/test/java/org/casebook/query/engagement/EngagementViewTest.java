@@ -16,6 +16,7 @@ import org.casebook.shared.event.EngagementClosed;
 import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementTransferred;
 import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.event.PersonalDataErased;
 import org.casebook.shared.event.ResultAttested;
 import org.casebook.shared.event.ResultCorrected;
 import org.casebook.shared.event.ResultRejected;
@@ -24,6 +25,7 @@ import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.ClosureReason;
 import org.casebook.shared.value.ResultDetails;
@@ -116,5 +118,26 @@ class EngagementViewTest {
                 session("s-1", LocalDate.of(2026, 3, 20), 90, 30, 0), 1), financing("r-1", "100.00"), 2);
         assertThat(twice).isSameAs(once);
         assertThat(EngagementView.fold(once, opened(), 0)).isSameAs(once);
+    }
+
+    @Test
+    void anErasureLeavesEveryPersonalValueErasedAndEveryCountInPlace() {
+        EngagementView before = foldAll(List.of(opened(), session("s-1", LocalDate.of(2026, 3, 20), 90, 30, 20),
+                new CounselingSessionVoided(ID, new SessionId("s-1"), "Logged twice by Ana"),
+                session("s-2", LocalDate.of(2026, 3, 9), 45, 0, 0)));
+        EngagementView after = EngagementView.fold(before, new PersonalDataErased(ID, "Client's request"), 4);
+
+        assertThat(after.owner().name()).isEqualTo(PersonalData.ERASED);
+        assertThat(after.owner().gender()).isEqualTo(before.owner().gender());
+        assertThat(after.contact().email()).isEqualTo(PersonalData.ERASED);
+        assertThat(after.contact().phone()).as("an absent value stays absent").isNull();
+        assertThat(after.enterprise().taxId()).isEqualTo(PersonalData.ERASED);
+        assertThat(after.enterprise().name()).isEqualTo(before.enterprise().name());
+        assertThat(after.sessions()).extracting(EngagementView.Session::notes).containsOnly(PersonalData.ERASED);
+        assertThat(after.sessions().get(0).reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(after.totals()).isEqualTo(before.totals());
+        assertThat(after.lastSequence()).isEqualTo(4);
+        assertThat(EngagementView.fold(after, new PersonalDataErased(ID, "again"), 4)).as("a repeat changes nothing")
+                .isSameAs(after);
     }
 }

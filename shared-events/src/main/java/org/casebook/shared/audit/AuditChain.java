@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +23,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * the previous event's hash and of the event's canonical stored form (aggregate, sequence, identifier,
  * payload type and revision, recording time, its metadata without the two chain entries, and the payload
  * bytes as stored), and {@value #PREVIOUS_HASH}, the hash it was chained to. The first event is chained to
- * {@value #GENESIS}(the empty text). Anyone holding the stored forms can recompute the chain; this class needs nothing but the JDK and
+ * the empty text. Anyone holding the stored forms can recompute the chain; this class needs nothing but the JDK and
  * Jackson, so the offline verifier runs it as the service does.
  */
 public final class AuditChain {
@@ -158,6 +159,7 @@ public final class AuditChain {
      * @param problem             {@code missing}, {@code out-of-order}, {@code not-chained}, {@code altered},
      *                            {@code unexpected} or {@code head-differs}; {@code null} if whole
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Verification(boolean valid, long events, String headHash, Long firstBrokenSequence, String problem) {
 
         static Verification broken(long events, String headHash, long sequence, String problem) {

@@ -1,19 +1,15 @@
-package org.casebook.command.engagement;
+package org.casebook.shared.personal;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.casebook.shared.personal.PersonalDataKeys;
-import org.casebook.shared.personal.Sealing;
+/** The clients' keys in memory: for the aggregate's specifications and for tools that need no database. */
+public final class InMemoryPersonalDataKeys implements PersonalDataKeys {
 
-/** The clients' keys for the aggregate's specifications; the PostgreSQL table is tested over HTTP. */
-class InMemoryKeys implements PersonalDataKeys {
-
-    final Map<String, byte[]> keys = new HashMap<>();
-    final Set<String> erased = new HashSet<>();
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<byte[]> keyToSeal(String engagementId) {
@@ -30,5 +26,10 @@ class InMemoryKeys implements PersonalDataKeys {
     public boolean erase(String engagementId) {
         keys.remove(engagementId);
         return erased.add(engagementId);
+    }
+
+    /** The clients whose keys were erased. */
+    public Set<String> erased() {
+        return Set.copyOf(erased);
     }
 }

@@ -1,0 +1,400 @@
+package org.casebook.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casebook.ops.Users.ADMIN;
+import static org.casebook.ops.Users.ANA;
+import static org.casebook.ops.Users.EU;
+import static org.casebook.ops.Users.KFW;
+import static org.casebook.ops.Users.ROSA;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.bson.Document;
+import org.casebook.ops.audit.ChainCheck;
+import org.casebook.shared.audit.AuditBundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Audit histories, their chains and donor exports over HTTP, against the embedded PostgreSQL and
+ * MongoDB; tampering done straight in PostgreSQL and in an exported file, as an attacker would.
+ */
+class AuditHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong TAX_IDS = new AtomicLong(8011977100000L);
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path files;
+    static CasebookInstance casebook;
+
+    @BeforeAll
+    static void start() {
+        casebook = CasebookInstance.start(data).seeded();
+    }
+
+    @AfterAll
+    static void stop() {
+        casebook.close();
+    }
+
+    /** A client with personal values of its own, so a scan for them finds nothing else. */
+    record Client(String id, String owner, String email, String phone, String taxId, String notes) {
+    }
+
+    private static Client open(String tag, boolean consents, String... correlation) {
+        String taxId = "0" + TAX_IDS.incrementAndGet();
+        String owner = "Xiomara " + tag + " Quintanilla";
+        String email = "xiomara." + tag.toLowerCase() + "@correo.example";
+        String phone = "+504 3141-" + (1000 + TAX_IDS.get() % 9000);
+        CasebookInstance.Response opened = casebook.as(ANA).post("/api/engagements", """
+                {"centerId": "HN-TGU-01", "counselorId": "ana.lopez", "intakeDate": "2026-03-02",
+                 "enterprise": {"name": "Taller %s", "taxId": "%s", "country": "HN", "sector": "1071",
+                                "stage": "IN_BUSINESS", "legalForm": "SOLE_PROPRIETOR"},
+                 "owner": {"name": "%s", "gender": "FEMALE", "birthYear": 1980},
+                 "contact": {"email": "%s", "phone": "%s"},
+                 "consents": {"shareWithFunders": %s, "surveys": false},
+                 "programmes": ["DINAMICA"]}
+                """.formatted(tag, taxId, owner, email, phone, consents), correlation);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String id = opened.json().get("id").asText();
+        String notes = "Receta secreta de " + tag;
+        session(id, notes, 90);
+        return new Client(id, owner, email, phone, taxId, notes);
+    }
+
+    private static String session(String engagement, String notes, int minutes) {
+        CasebookInstance.Response logged = casebook.as(ANA).post("/api/engagements/" + engagement + "/sessions", """
+                {"date": "2026-03-09", "counselorId": "ana.lopez", "type": "IN_PERSON", "area": "FINANCE",
+                 "contactMinutes": %d, "prepMinutes": 30, "travelMinutes": 0, "notes": "%s"}
+                """.formatted(minutes, notes));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        return logged.header("Casebook-Position");
+    }
+
+    private static long head() {
+        return casebook.jdbc().queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+    }
+
+    private static JsonNode verification(String engagement) {
+        CasebookInstance.Response answer = casebook.as(ROSA).get("/api/engagements/" + engagement
+                + "/audit/verification?minPosition=" + head());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
+    void everyEventIsChainedAndReadsAsAnAuditHistoryInJsonCsvAndPdf() throws Exception {
+        Client client = open("Historia", true, "X-Correlation-Id", "audit-story-0001");
+        session(client.id(), "Segunda visita", 45);
+        String base = "/api/engagements/" + client.id() + "/audit?minPosition=" + head();
+
+        JsonNode history = casebook.as(ROSA).get(base).json();
+        JsonNode events = history.get("events");
+        assertThat(events).hasSize(3);
+        String previous = "";
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            assertThat(event.get("sequence").asLong()).isEqualTo(i);
+            assertThat(event.get("hash").asText()).matches("[0-9a-f]{64}");
+            assertThat(event.get("previousHash").asText()).isEqualTo(previous);
+            assertThat(event.get("actor").get("userId").asText()).isEqualTo(ANA);
+            assertThat(event.get("actor").get("role").asText()).isEqualTo("COUNSELOR");
+            assertThat(event.get("centerId").asText()).isEqualTo("HN-TGU-01");
+            assertThat(event.get("recordedAt").asText()).isNotBlank();
+            previous = event.get("hash").asText();
+        }
+        assertThat(events.get(0).get("type").asText()).isEqualTo("EngagementOpened");
+        assertThat(events.get(0).get("correlationId").asText()).isEqualTo("audit-story-0001");
+        assertThat(events.get(0).get("summary").asText()).startsWith("Intake at HN-TGU-01");
+        assertThat(events.get(0).get("payload").get("owner").get("name").asText()).isEqualTo(client.owner());
+        assertThat(events.get(1).get("payload").get("notes").asText()).isEqualTo(client.notes());
+        assertThat(casebook.as(ROSA).get(base, "Accept-Language", "es").json().get("events").get(0)
+                .get("summary").asText()).startsWith("Ingreso");
+
+        JsonNode verification = verification(client.id());
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(3);
+        assertThat(verification.get("headHash").asText()).isEqualTo(previous);
+        assertThat(verification.get("firstBrokenSequence").isNull()).isTrue();
+
+        CasebookInstance.Response csv = casebook.as(ROSA).get(base, "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(4);
+        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("sequence,recordedAt,type,userId,role");
+        assertThat(csv.body()).contains(previous);
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(casebook.baseUrl() + base))
+                        .header("Accept", "application/pdf")
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (ROSA + ":" + Users.passwordOf(ROSA)).getBytes(StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        try (var document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Audit history of engagement " + client.id()).contains("chain valid")
+                    .contains("EngagementOpened").contains("CounselingSessionLogged").contains(previous);
+        }
+
+        assertThat(casebook.as(ANA).get(base).status()).as("counselors do not read audits").isEqualTo(403);
+        assertThat(casebook.as(Users.LUIS).get(base).status()).isEqualTo(403);
+        JsonNode readings = casebook.as(ROSA).get("/api/audit/readings?engagementId=" + client.id()).json();
+        List<String> what = new ArrayList<>();
+        readings.forEach(reading -> {
+            assertThat(reading.get("userId").asText()).isEqualTo(ROSA);
+            what.add(reading.get("what").asText());
+        });
+        assertThat(what).contains("history-json", "history-csv", "history-pdf", "verification");
+    }
+
+    @Test
+    void aChangedADeletedAndAReorderedEventAreEachFoundWhereTheChainBreaks() {
+        Client changed = open("Cambio", true);
+        Client deleted = open("Borrado", true);
+        Client reordered = open("Orden", true);
+        Client truncated = open("Cola", true);
+        Client untouched = open("Intacto", true);
+        for (Client client : List.of(changed, deleted, reordered, truncated, untouched)) {
+            session(client.id(), "Tercera visita", 60);
+            session(client.id(), "Cuarta visita", 30);
+        }
+        var jdbc = casebook.jdbc();
+        assertThat(jdbc.update("""
+                UPDATE domain_event_entry
+                   SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"contactMinutes":60',
+                                                    '"contactMinutes":600'), 'UTF8')
+                 WHERE aggregate_identifier = ? AND sequence_number = 2""", changed.id())).isEqualTo(1);
+        assertThat(jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 1",
+                deleted.id())).isEqualTo(1);
+        jdbc.update("UPDATE domain_event_entry SET sequence_number = -1 WHERE aggregate_identifier = ? AND sequence_number = 1",
+                reordered.id());
+        jdbc.update("UPDATE domain_event_entry SET sequence_number = 1 WHERE aggregate_identifier = ? AND sequence_number = 2",
+                reordered.id());
+        jdbc.update("UPDATE domain_event_entry SET sequence_number = 2 WHERE aggregate_identifier = ? AND sequence_number = -1",
+                reordered.id());
+        assertThat(jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3",
+                truncated.id())).isEqualTo(1);
+
+        assertBroken(verification(changed.id()), 2);
+        assertBroken(verification(deleted.id()), 1);
+        assertBroken(verification(reordered.id()), 1);
+        assertBroken(verification(truncated.id()), 3);
+        assertThat(verification(untouched.id()).get("valid").asBoolean()).isTrue();
+
+        ChainCheck.Outcome outcome = casebook.bean(ChainCheck.class).run();
+        assertThat(outcome.broken()).extracting(ChainCheck.Broken::aggregateId, ChainCheck.Broken::firstBrokenSequence)
+                .contains(org.assertj.core.groups.Tuple.tuple(changed.id(), 2L),
+                        org.assertj.core.groups.Tuple.tuple(deleted.id(), 1L),
+                        org.assertj.core.groups.Tuple.tuple(reordered.id(), 1L),
+                        org.assertj.core.groups.Tuple.tuple(truncated.id(), 3L));
+        assertThat(outcome.broken()).extracting(ChainCheck.Broken::aggregateId).doesNotContain(untouched.id());
+        assertThat(outcome.good()).isGreaterThanOrEqualTo(1);
+        assertThat(ChainCheck.report(outcome)).last().asString().contains(outcome.good() + " good, "
+                + outcome.broken().size() + " broken");
+    }
+
+    private static void assertBroken(JsonNode verification, long at) {
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isFalse();
+        assertThat(verification.get("firstBrokenSequence").asLong()).as(verification.toString()).isEqualTo(at);
+    }
+
+    @Test
+    void erasureLeavesNoPersonalValueInAnyReadModelEvenAfterARebuildAndTheChainWhole() throws Exception {
+        Client client = open("Olvido", true);
+        String path = "/api/engagements/" + client.id();
+        List<String> personal = List.of(client.owner(), client.email(), client.phone(), client.taxId(), client.notes());
+        casebook.as(ANA).get(path + "?minPosition=" + head());
+        assertThat(scanReadModels(personal)).as("the scan finds values before the erasure").isNotEmpty();
+
+        assertThat(casebook.as(ANA).post(path + "/personal-data/erasure", "{\"reason\": \"Solicitud 2026-114\"}")
+                .status()).isEqualTo(403);
+        assertThat(casebook.as(ROSA).post(path + "/personal-data/erasure", "{}").status()).isEqualTo(400);
+        CasebookInstance.Response erased = casebook.as(ROSA).post(path + "/personal-data/erasure",
+                "{\"reason\": \"Solicitud del cliente 2026-114\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        CasebookInstance.Response again = casebook.as(ROSA).post(path + "/personal-data/erasure",
+                "{\"reason\": \"Otra vez\"}");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("code").asText()).isEqualTo("personal-data-erased-already");
+        String late = "Nota tardía de Olvido";
+        session(client.id(), late, 30);
+
+        JsonNode view = casebook.as(ROSA).get(path + "?minPosition=" + head()).json();
+        assertThat(view.get("owner").get("name").asText()).isEqualTo("[erased]");
+        assertThat(view.get("contact").get("email").asText()).isEqualTo("[erased]");
+        assertThat(view.get("enterprise").get("taxId").asText()).isEqualTo("[erased]");
+        assertThat(view.get("sessions")).allSatisfy(session -> assertThat(session.get("notes").asText()).isEqualTo("[erased]"));
+        assertThat(view.get("totals").get("contactMinutes").asInt()).as("hours stay").isEqualTo(120);
+        assertThat(scanReadModels(withLate(personal, late))).isEmpty();
+
+        var jdbc = casebook.jdbc();
+        assertThat(jdbc.queryForObject("SELECT data_key IS NULL FROM personal_data_key WHERE engagement_id = ?",
+                Boolean.class, client.id())).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enterprise_identity WHERE engagement_id = ?",
+                Integer.class, client.id())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, client.id())).isZero();
+        List<String> stored = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, client.id());
+        assertThat(stored).hasSize(4).noneMatch(text -> withLate(personal, late).stream().anyMatch(text::contains));
+
+        casebook.rebuildReadModels(head());
+        JsonNode rebuilt = casebook.as(ROSA).get(path).json();
+        assertThat(rebuilt.get("owner").get("name").asText()).isEqualTo("[erased]");
+        assertThat(rebuilt.get("sessions")).hasSize(2);
+        assertThat(scanReadModels(withLate(personal, late))).as("nothing erased comes back with a rebuild").isEmpty();
+
+        JsonNode verification = verification(client.id());
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertThat(verification.get("events").asLong()).isEqualTo(4);
+        JsonNode history = casebook.as(ROSA).get(path + "/audit").json();
+        assertThat(history.get("personalData").asText()).isEqualTo("erased");
+        assertThat(history.get("events").get(0).get("payload").get("owner").get("name").asText()).isEqualTo("[erased]");
+        assertThat(history.toString()).doesNotContain(client.owner(), client.email(), client.notes(), late);
+    }
+
+    private static List<String> withLate(List<String> personal, String late) {
+        List<String> all = new ArrayList<>(personal);
+        all.add(late);
+        return all;
+    }
+
+    /** Every document of every read-model collection that holds any of the values. */
+    private static List<String> scanReadModels(List<String> values) {
+        MongoDatabase database = casebook.bean(MongoDatabase.class);
+        List<String> found = new ArrayList<>();
+        for (String collection : database.listCollectionNames()) {
+            for (Document document : database.getCollection(collection).find()) {
+                String json = document.toJson();
+                values.stream().filter(json::contains).forEach(value -> found.add(collection + ": " + value));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aDonorExportHoldsPersonalDataOnlyByConsentAndAnyTamperingIsNamedOffline() throws Exception {
+        Client secret = open("Reservada", false);
+        Client shared = open("Compartida", true);
+        String query = "/api/audit/exports?programme=DINAMICA&from=2026-01-01&to=2026-12-31&minPosition=" + head();
+        assertThat(casebook.as(EU).get(query).status()).isEqualTo(403);
+        assertThat(casebook.as(ANA).get(query).status()).isEqualTo(403);
+
+        Path bundle = export(query, "good.jsonl");
+        String text = Files.readString(bundle);
+        StringBuilder decoded = new StringBuilder();
+        for (String line : text.lines().skip(1).toList()) {
+            decoded.append(new String(Base64.getDecoder().decode(JSON.readTree(line).get("storedPayload").asText()),
+                    StandardCharsets.UTF_8));
+        }
+        for (String value : List.of(secret.owner(), secret.email(), secret.phone(), secret.taxId(), secret.notes())) {
+            assertThat(text).as("readable bundle").doesNotContain(value);
+            assertThat(decoded.toString()).as("stored payloads in the bundle").doesNotContain(value);
+        }
+        assertThat(text).as("a client who consented is shown").contains(shared.owner()).contains(shared.notes());
+        JsonNode manifest = JSON.readTree(text.lines().findFirst().orElseThrow()).get("manifest");
+        assertThat(manifest.get("programme").asText()).isEqualTo("DINAMICA");
+        assertThat(personalDataOf(manifest, secret.id())).isEqualTo("redacted");
+        assertThat(personalDataOf(manifest, shared.id())).isEqualTo("shared");
+
+        assertThat(verify(bundle)).isEqualTo(0);
+        assertThat(CasebookApplication.verify(new String[] {"verify", bundle.toString()})).isEqualTo(0);
+
+        // One byte of one stored payload in the file.
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int target = indexOfEvent(lines, secret.id(), 1);
+        JsonNode event = JSON.readTree(lines.get(target));
+        String payload = event.get("storedPayload").asText();
+        int at = payload.length() / 2;
+        String edited = payload.substring(0, at) + (payload.charAt(at) == 'A' ? 'B' : 'A') + payload.substring(at + 1);
+        lines.set(target, lines.get(target).replace(payload, edited));
+        Path tampered = files.resolve("tampered.jsonl");
+        Files.writeString(tampered, String.join("\n", lines) + "\n");
+        assertThat(Files.size(tampered)).isEqualTo(Files.size(bundle));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(AuditBundle.run(tampered, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Engagement " + secret.id() + ", event 1 was altered")
+                .contains("differ from the manifest's digest");
+
+        // A missing event in the file.
+        List<String> shorter = new ArrayList<>(text.lines().toList());
+        shorter.remove(indexOfEvent(shorter, shared.id(), 0));
+        Path missing = files.resolve("missing.jsonl");
+        Files.writeString(missing, String.join("\n", shorter) + "\n");
+        AuditBundle.Report report = AuditBundle.verify(missing);
+        assertThat(report.problems()).anyMatch(problem -> problem.contains("Engagement " + shared.id() + ", event 0 is missing"));
+
+        // One row in PostgreSQL, then a new export.
+        assertThat(casebook.jdbc().update("""
+                UPDATE domain_event_entry
+                   SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '"contactMinutes":90',
+                                                    '"contactMinutes":95'), 'UTF8')
+                 WHERE aggregate_identifier = ? AND sequence_number = 1""", shared.id())).isEqualTo(1);
+        Path afterEdit = export(query, "after-edit.jsonl");
+        AuditBundle.Report edited2 = AuditBundle.verify(afterEdit);
+        assertThat(edited2.whole()).isFalse();
+        assertThat(edited2.problems()).anyMatch(problem -> problem.contains("Engagement " + shared.id() + ", event 1"));
+        assertThat(edited2.problems()).noneMatch(problem -> problem.contains(secret.id()));
+
+        JsonNode readings = casebook.as(ADMIN).get("/api/audit/readings").json();
+        List<String> exports = new ArrayList<>();
+        readings.forEach(reading -> {
+            if ("export".equals(reading.get("what").asText())) {
+                exports.add(reading.get("userId").asText() + " " + reading.get("programme").asText());
+            }
+        });
+        assertThat(exports).contains(KFW + " DINAMICA");
+    }
+
+    private static Path export(String query, String name) throws Exception {
+        CasebookInstance.Response response = casebook.as(KFW).get(query, "Accept", "application/x-ndjson");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Path file = files.resolve(name);
+        Files.writeString(file, response.body());
+        return file;
+    }
+
+    private static int verify(Path bundle) {
+        return AuditBundle.run(bundle, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    private static String personalDataOf(JsonNode manifest, String engagement) {
+        for (JsonNode entry : manifest.get("engagements")) {
+            if (entry.get("engagementId").asText().equals(engagement)) {
+                return entry.get("personalData").asText();
+            }
+        }
+        throw new AssertionError(engagement + " is not in the manifest");
+    }
+
+    private static int indexOfEvent(List<String> lines, String engagement, long sequence) throws Exception {
+        for (int i = 1; i < lines.size(); i++) {
+            JsonNode event = JSON.readTree(lines.get(i));
+            if (event.get("engagementId").asText().equals(engagement) && event.get("sequence").asLong() == sequence) {
+                return i;
+            }
+        }
+        throw new AssertionError("no event " + sequence + " of " + engagement);
+    }
+}
