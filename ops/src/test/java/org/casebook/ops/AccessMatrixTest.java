@@ -144,6 +144,28 @@ class AccessMatrixTest {
     }
 
     @Test
+    void auditHistoriesTheirVerificationReadingsAndExports() {
+        String audit = "/api/engagements/" + tegucigalpa + "/audit";
+        expect("GET audit", (client, user) -> client.get(audit), statuses(401, 403, 403, 200, 200, 404, 403, 403));
+        expect("GET audit verification", (client, user) -> client.get(audit + "/verification"),
+                statuses(401, 403, 403, 200, 200, 404, 403, 200));
+        expect("GET audit readings", (client, user) -> client.get("/api/audit/readings?engagementId=" + tegucigalpa),
+                statuses(401, 403, 403, 200, 403, 403, 403, 200));
+        expect("GET audit export", (client, user) ->
+                        client.get("/api/audit/exports?programme=DINAMICA&from=2026-01-01&to=2026-12-31"),
+                statuses(401, 403, 403, 403, 200, 403, 403, 200));
+    }
+
+    @Test
+    void erasingPersonalData() {
+        CasebookInstance.Response created = casebook.as(LUIS).post("/api/engagements",
+                Requests.intake(Users.GUA, LUIS, "2026-03-02"));
+        String erasure = "/api/engagements/" + created.json().get("id").asText() + "/personal-data/erasure";
+        expect("POST erasure", (client, user) -> client.post(erasure, "{\"reason\": \"Client request\"}"),
+                statuses(401, 403, 403, 404, 403, 403, 403, 200));
+    }
+
+    @Test
     void settingExchangeRates() {
         expect("PUT exchange rate", (client, user) -> client.put("/api/admin/exchange-rates/HNL/2026-04",
                         "{\"usdPerUnit\": \"0.0406\"}"),
