@@ -213,6 +213,12 @@ class AuditHttpTest {
                 + outcome.broken().size() + " broken");
     }
 
+    private static void assertRefused(CasebookInstance.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo(code);
+    }
+
     private static void assertBroken(JsonNode verification, long at) {
         assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isFalse();
         assertThat(verification.get("firstBrokenSequence").asLong()).as(verification.toString()).isEqualTo(at);
@@ -299,6 +305,13 @@ class AuditHttpTest {
         String query = "/api/audit/exports?programme=DINAMICA&from=2026-01-01&to=2026-12-31&minPosition=" + head();
         assertThat(casebook.as(EU).get(query).status()).isEqualTo(403);
         assertThat(casebook.as(ANA).get(query).status()).isEqualTo(403);
+        assertRefused(casebook.as(KFW).get("/api/audit/exports?from=2026-01-01&to=2026-12-31"), 400, "field-required");
+        assertRefused(casebook.as(KFW).get("/api/audit/exports?programme=DINAMICA&from=enero&to=2026-12-31"), 400,
+                "field-invalid");
+        assertRefused(casebook.as(KFW).get("/api/audit/exports?programme=DINAMICA&from=2026-12-31&to=2026-01-01"), 422,
+                "period-ends-before-start");
+        assertRefused(casebook.as(ROSA).get("/api/engagements/" + secret.id() + "/audit?format=xml"), 400,
+                "field-invalid");
 
         Path bundle = export(query, "good.jsonl");
         String text = Files.readString(bundle);
