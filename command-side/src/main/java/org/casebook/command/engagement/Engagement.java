@@ -60,6 +60,7 @@ import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.personal.PersonalDataKeys;
 import org.casebook.shared.refusal.Checks;
 import org.casebook.shared.refusal.Refusal;
@@ -90,6 +91,7 @@ public class Engagement {
     private boolean open;
     /** The enterprise's identity (country and normalized tax id) while it is claimed; null without a tax id. */
     private String country;
+    @PersonalData
     private String taxId;
     private boolean personalDataErased;
     /** Sessions by id: whether each has been voided. */

@@ -163,14 +163,14 @@ public class EventStorageConfiguration {
      * the one before it on the way in (see {@link ChainedEventAppender}).
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                // Snapshots hold an engagement's tax id: sealed like the events', erased with them.
+                .snapshotSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

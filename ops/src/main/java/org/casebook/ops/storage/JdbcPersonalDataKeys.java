@@ -37,8 +37,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc, Duration erasurePoll) {
         this.jdbc = jdbc;
-        this.opening = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
-        this.erasuresSeenUntil = Instant.now().minus(Duration.ofMinutes(1));
+        this.opening = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+        this.erasuresSeenUntil = Instant.EPOCH;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "personal-data-erasures");
             thread.setDaemon(true);
@@ -57,7 +57,15 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
                 SELECT data_key FROM made
                 UNION ALL SELECT data_key FROM personal_data_key WHERE engagement_id = ?""",
                 (row, n) -> row.getBytes(1), engagementId, Sealing.newKey(), engagementId);
-        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(key.get(0));
+        if (key.isEmpty()) {
+            // Another transaction made the key at the same moment; the statement's snapshot could not see it.
+            key = jdbc.query("SELECT data_key FROM personal_data_key WHERE engagement_id = ?",
+                    (row, n) -> row.getBytes(1), engagementId);
+        }
+        if (key.isEmpty()) {
+            throw new IllegalStateException("No personal-data key could be made for engagement " + engagementId);
+        }
+        return Optional.ofNullable(key.get(0));
     }
 
     @Override
@@ -85,12 +93,13 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
     /** Forgets the keys erased since the last look, on whichever node they were erased. */
     void forgetErased() {
         try {
-            Instant until = Instant.now();
-            // A little overlap, so an erasure committed while the last look ran is not missed.
+            // The database's clock on both sides; a little overlap, so an erasure whose transaction began
+            // before the last look but committed after it is not missed.
+            Instant until = jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant();
             jdbc.query("SELECT engagement_id FROM personal_data_key WHERE erased_at >= ?",
                     row -> {
                         opening.invalidate(row.getString(1));
-                    }, Timestamp.from(erasuresSeenUntil.minusSeconds(30)));
+                    }, Timestamp.from(erasuresSeenUntil.minusSeconds(60)));
             erasuresSeenUntil = until;
         } catch (RuntimeException e) {
             LOG.warn("Could not look for erased personal-data keys; will try again: {}", e.getMessage());

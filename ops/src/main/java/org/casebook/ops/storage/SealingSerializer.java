@@ -14,9 +14,9 @@ import org.casebook.shared.personal.PersonalFields;
 import org.casebook.shared.personal.Sealing;
 
 /**
- * The event serializer: Jackson JSON, with the {@code @PersonalData} values of an engagement's events
- * sealed with the client's key on the way into the store and opened on the way out. Every other message
- * passes through untouched.
+ * The event and snapshot serializer: Jackson JSON, with the {@code @PersonalData} values of an
+ * engagement's events (and of its snapshots) sealed with the client's key on the way into the store and
+ * opened on the way out. Every other message passes through untouched.
  */
 public class SealingSerializer implements Serializer {
 
@@ -38,7 +38,7 @@ public class SealingSerializer implements Serializer {
             return json.serialize(object, expectedRepresentation);
         }
         ObjectNode tree = mapper.valueToTree(object);
-        Sealing.seal(object.getClass(), tree, tree.path(ENGAGEMENT_ID).asText(), keys);
+        Sealing.seal(object.getClass(), tree, subjectOf(tree), keys);
         SerializedType type = json.typeForClass(object.getClass());
         return getConverter().convert(new SimpleSerializedObject<>(tree, JsonNode.class, type), expectedRepresentation);
     }
@@ -50,8 +50,13 @@ public class SealingSerializer implements Serializer {
             return json.deserialize(serializedObject);
         }
         JsonNode tree = getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
-        Sealing.open(type, tree, tree.path(ENGAGEMENT_ID).asText(), keys);
+        Sealing.open(type, tree, subjectOf(tree), keys);
         return json.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
+    }
+
+    /** Whose data it is: an event's {@code engagementId}, or the {@code id} of an engagement's snapshot. */
+    private static String subjectOf(JsonNode tree) {
+        return tree.hasNonNull(ENGAGEMENT_ID) ? tree.get(ENGAGEMENT_ID).asText() : tree.path("id").asText();
     }
 
     @Override

@@ -61,11 +61,10 @@ public class AuditExports {
                 MessageDigest digest = AuditBundle.digest();
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(body), digest)) {
                     for (EngagementView view : engagements(programme, to)) {
-                        // The head first: events appended while the export runs are left for the next one.
-                        java.util.Optional<AuditRecords.Head> recorded = records.head(view.id());
-                        List<StoredEvent> stored = records.storedEvents(view.id()).stream()
-                                .filter(event -> recorded.isEmpty() || event.sequence() < recorded.get().events())
-                                .toList();
+                        // The head and the events from one snapshot: what is appended meanwhile waits for the next export.
+                        AuditRecords.Chain chain = records.chain(view.id());
+                        java.util.Optional<AuditRecords.Head> recorded = chain.head();
+                        List<StoredEvent> stored = chain.events();
                         String periodStart = from.toString();
                         boolean inPeriod = EngagementView.OPEN.equals(view.status())
                                 || stored.stream().anyMatch(event -> event.timestamp().compareTo(periodStart) >= 0);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,6 +39,7 @@ public class AuditHistory {
     public record Actor(String userId, String role) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(long sequence, Instant recordedAt, String type, Actor actor, String centerId,
                         String correlationId, String summary, JsonNode payload, String hash, String previousHash) {
     }

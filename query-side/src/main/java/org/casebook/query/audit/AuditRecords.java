@@ -19,8 +19,9 @@ import org.casebook.shared.audit.StoredEvent;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit's reads of PostgreSQL, the source of truth: events in their stored form, the chains' heads,
@@ -42,6 +43,8 @@ public class AuditRecords {
         this.streaming.setFetchSize(2_000);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
+        // Heads and events from one snapshot: an event appended meanwhile is in neither or in both.
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** The chain's head: how many events it holds and its last hash. */
@@ -61,9 +64,19 @@ public class AuditRecords {
 
     /** Recomputes one chain from PostgreSQL and holds it against the chain's recorded head. */
     public AuditChain.Verification verify(String aggregateId) {
-        Optional<Head> head = head(aggregateId);
-        return AuditChain.verify(storedEvents(aggregateId), head.map(Head::events).orElse(null),
-                head.map(Head::hash).orElse(null));
+        return readOnly.execute(status -> {
+            Optional<Head> head = head(aggregateId);
+            return AuditChain.verify(storedEvents(aggregateId), head.map(Head::events).orElse(null),
+                    head.map(Head::hash).orElse(null));
+        });
+    }
+
+    /** The chain's head and its events up to that head, read from one snapshot of the store. */
+    public record Chain(Optional<Head> head, List<StoredEvent> events) {
+    }
+
+    public Chain chain(String aggregateId) {
+        return readOnly.execute(status -> new Chain(head(aggregateId), storedEvents(aggregateId)));
     }
 
     /**
@@ -72,11 +85,11 @@ public class AuditRecords {
      */
     public void verifyAll(BiConsumer<String, AuditChain.Verification> each) {
         Map<String, Head> heads = new HashMap<>();
-        jdbc.query("SELECT aggregate_identifier, last_sequence, head_hash FROM audit_chain_head",
-                row -> {
-                    heads.put(row.getString(1), new Head(row.getLong(2) + 1, row.getString(3)));
-                });
         readOnly.executeWithoutResult(status -> {
+            jdbc.query("SELECT aggregate_identifier, last_sequence, head_hash FROM audit_chain_head",
+                    row -> {
+                        heads.put(row.getString(1), new Head(row.getLong(2) + 1, row.getString(3)));
+                    });
             List<StoredEvent> chain = new ArrayList<>();
             streaming.query("SELECT " + COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
                     row -> {
@@ -88,6 +101,7 @@ public class AuditRecords {
                     });
             finish(chain, heads, each);
         });
+        // Heads left over: chains whose every event is gone.
         heads.forEach((aggregate, head) -> each.accept(aggregate, AuditChain.verify(List.of(), head.events(), head.hash())));
     }
 

@@ -86,16 +86,18 @@ public class AuditController {
     }
 
     /** One event of an audit history as a spreadsheet row; the payload as JSON text. */
-    @JsonPropertyOrder({"sequence", "recordedAt", "type", "userId", "role", "centerId", "correlationId", "summary",
-            "hash", "previousHash", "payload"})
-    public record AuditRow(long sequence, String recordedAt, String type, String userId, String role, String centerId,
+    @JsonPropertyOrder({"sequence", "recordedAt", "type", "actor", "userId", "role", "centerId", "correlationId",
+            "summary", "hash", "previousHash", "payload"})
+    public record AuditRow(long sequence, String recordedAt, String type, String actor, String userId, String role,
+                           String centerId,
                            String correlationId, String summary, String hash, String previousHash, String payload) {
     }
 
     private static ResponseEntity<String> auditCsv(AuditHistory.Read read) {
         List<AuditRow> rows = new ArrayList<>();
         for (AuditHistory.Entry entry : read.entries()) {
-            rows.add(new AuditRow(entry.sequence(), entry.recordedAt().toString(), entry.type(), entry.actor().userId(),
+            rows.add(new AuditRow(entry.sequence(), entry.recordedAt().toString(), entry.type(),
+                    entry.actor().userId() + " (" + entry.actor().role() + ")", entry.actor().userId(),
                     entry.actor().role(), entry.centerId(), entry.correlationId(), entry.summary(), entry.hash(),
                     entry.previousHash(), entry.payload() == null ? null : entry.payload().toString()));
         }

@@ -192,7 +192,9 @@ public class EngagementQueryController {
         }
         if (q != null && !q.isBlank()) {
             Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.regex("enterprise.taxId", text)));
+            // A tax id is personal data: a donor finds one only where the client consented to sharing it.
+            filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.and(
+                    Filters.eq("consents.shareWithFunders", true), Filters.regex("enterprise.taxId", text))));
         }
         Bson filter = Filters.and(filters);
         List<EngagementSummary> items = views.find(filter, order, page * size, size).stream()

@@ -31,6 +31,7 @@ import org.casebook.shared.personal.PersonalFields;
 public final class AuditBundle {
 
     public static final String FORMAT = "casebook-audit-bundle-1";
+    private static final String EVENTS_PACKAGE = "org.casebook.shared.event.";
     private static final ObjectMapper JSON = CasebookJson.newMapper();
 
     private AuditBundle() {
@@ -109,7 +110,8 @@ public final class AuditBundle {
         } catch (IOException | IllegalArgumentException e) {
             return new Report(0, 0, List.of("The manifest cannot be read: " + e.getMessage()));
         }
-        if (manifest == null || !FORMAT.equals(manifest.format())) {
+        if (manifest == null || !FORMAT.equals(manifest.format()) || manifest.engagements() == null
+                || manifest.eventsSha256() == null) {
             return new Report(0, 0, List.of("The file is not an audit bundle of format " + FORMAT + "."));
         }
         MessageDigest digest = digest();
@@ -188,7 +190,11 @@ public final class AuditBundle {
         try {
             JsonNode stored = JSON.readTree(Base64.getDecoder().decode(line.storedPayload()));
             JsonNode readable = line.payload() == null ? JSON.createObjectNode() : line.payload().deepCopy();
-            Class<?> type = Class.forName(line.payloadType());
+            if (!line.payloadType().startsWith(EVENTS_PACKAGE)) {
+                return null;
+            }
+            // Named by an untrusted file: looked up, never initialized.
+            Class<?> type = Class.forName(line.payloadType(), false, AuditBundle.class.getClassLoader());
             PersonalFields.replaceAll(type, stored, "");
             PersonalFields.replaceAll(type, readable, "");
             return firstDifference("", stored, readable);

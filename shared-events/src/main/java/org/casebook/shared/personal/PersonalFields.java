@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Where the {@link PersonalData} values sit in an event's JSON form: the paths of the marked
  * components, found once per type by walking its record components (and those of the records inside
- * it, such as the owner and the contact). Every place that seals, opens or redacts personal data
+ * it, such as the owner and the contact); for a class that is not a record, its marked fields. Every place that seals, opens or redacts personal data
  * walks the same paths.
  */
 public final class PersonalFields {
@@ -38,6 +38,14 @@ public final class PersonalFields {
 
     private static void collect(Class<?> type, List<String> prefix, List<List<String>> found) {
         if (!type.isRecord()) {
+            if (prefix.isEmpty()) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(PersonalData.class)
+                            && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        found.add(List.of(field.getName()));
+                    }
+                }
+            }
             return;
         }
         for (RecordComponent component : type.getRecordComponents()) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * fresh 96-bit nonce per value, and the engagement and the value's path as associated data, so a
  * sealed value cannot be moved to another field or another client unnoticed. A sealed value is stored
  * as {@code {"sealed": "<base64 of nonce and ciphertext>"}}; a value whose key is gone reads as
- * {@link PersonalData#ERASED}.
+ * {@link PersonalData#ERASED}, one that was altered as {@link PersonalData#UNREADABLE}.
  */
 public final class Sealing {
 
@@ -63,7 +63,7 @@ public final class Sealing {
             if (key[0] == null) {
                 key[0] = keys.keyToOpen(engagementId);
             }
-            return NODES.textNode(key[0].map(k -> open(k, engagementId, path, value.get(SEALED).asText()))
+            return NODES.textNode(key[0].map(k -> openOrFlag(k, engagementId, path, value.get(SEALED).asText()))
                     .orElse(PersonalData.ERASED));
         });
     }
@@ -84,6 +84,15 @@ public final class Sealing {
             return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Personal data could not be sealed", e);
+        }
+    }
+
+    /** The value, or {@link PersonalData#UNREADABLE} if it was altered: the audit chain names the event. */
+    private static String openOrFlag(byte[] key, String engagementId, String path, String sealedText) {
+        try {
+            return open(key, engagementId, path, sealedText);
+        } catch (IllegalStateException altered) {
+            return PersonalData.UNREADABLE;
         }
     }
 
