@@ -55,11 +55,20 @@ public class EngagementProjection implements ReadModel {
         timelineBatch.update(id, timeline -> TimelineView.fold(timeline, event, sequence, recordedAt, metaData));
         if (change[1] != null && change[1] != change[0]) {
             // Each engagement writes only its own line: a center's caseload is shared by every segment.
-            if (change[0] != null && !change[0].centerId().equals(change[1].centerId())) {
-                caseloadWrites.unset(change[0].centerId(), "lines." + id);
+            CaseloadLine line = CaseloadLine.of(change[1]);
+            String part = Caseload.partOf(line);
+            if (change[0] != null) {
+                String before = Caseload.partOf(CaseloadLine.of(change[0]));
+                if (!before.equals(part)) {
+                    caseloadWrites.unset(before, "lines." + id);
+                }
             }
-            caseloadWrites.set(change[1].centerId(), "id", change[1].centerId());
-            caseloadWrites.set(change[1].centerId(), "lines." + id, DocumentCollection.bson(CaseloadLine.of(change[1])));
+            caseloadWrites.set(part, "id", part);
+            caseloadWrites.set(part, "lines." + id, DocumentCollection.bson(line));
+            if (!Caseload.isActive(part)) {
+                caseloadWrites.set(line.centerId(), "id", line.centerId());
+                caseloadWrites.set(line.centerId(), "closedYears." + line.intakeDate().getYear(), true);
+            }
         }
     }
 

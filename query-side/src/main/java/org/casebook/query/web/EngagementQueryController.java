@@ -162,9 +162,18 @@ public class EngagementQueryController {
         if ((actor.has(Role.COUNSELOR) || actor.has(Role.DIRECTOR)) && !actor.has(Role.DONOR)) {
             // Counselors and directors: their centers' caseloads, each one key lookup.
             List<CaseloadLine> lines = new ArrayList<>();
+            boolean openOnly = EngagementView.OPEN.equals(status);
             for (CenterId center : actor.centers()) {
                 if (centerId == null || centerId.isBlank() || centerId.equals(center.value())) {
-                    caseloads.find(center.value()).ifPresent(caseload -> lines.addAll(caseload.lines().values()));
+                    caseloads.find(center.value()).ifPresent(active -> {
+                        lines.addAll(active.lines().values());
+                        if (!openOnly) {
+                            // Closed engagements, one part per year of intake.
+                            active.closedYears().keySet().forEach(year -> caseloads.find(
+                                    Caseload.closedPart(center.value(), year))
+                                    .ifPresent(closed -> lines.addAll(closed.lines().values())));
+                        }
+                    });
                 }
             }
             String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);

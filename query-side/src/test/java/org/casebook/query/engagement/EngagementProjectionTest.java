@@ -17,6 +17,9 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.shared.event.EngagementClosed;
+import org.casebook.shared.event.EngagementReopened;
+import org.casebook.shared.value.ClosureReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,5 +136,23 @@ class EngagementProjectionTest {
         assertThat(projection.isEmpty()).isFalse();
         projection.reset();
         assertThat(projection.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aClosedEngagementsLineLeavesTheCentersActiveCaseloadForItsYearOfIntake() {
+        deliverAll();
+        projection.on(new EngagementClosed(EngagementEvents.ID, ClosureReason.COMPLETED, null), 3, AT.plusSeconds(180),
+                ANA);
+        Document active = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
+        assertThat((Document) active.get("lines")).isEmpty();
+        assertThat(((Document) active.get("closedYears")).keySet()).containsExactly("2026");
+        Document closed = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01|closed|2026")).first();
+        assertThat(((Document) closed.get("lines")).keySet()).containsExactly("e-1");
+
+        projection.on(new EngagementReopened(EngagementEvents.ID, "Back for a second loan"), 4, AT.plusSeconds(240), ANA);
+        active = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
+        assertThat(((Document) active.get("lines")).keySet()).containsExactly("e-1");
+        closed = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01|closed|2026")).first();
+        assertThat((Document) closed.get("lines")).isEmpty();
     }
 }
