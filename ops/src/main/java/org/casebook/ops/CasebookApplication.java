@@ -24,14 +24,16 @@ public class CasebookApplication {
     }
 
     /**
-     * {@code java -jar casebook.jar verify FILE}: checks a donor export offline, needing no database, and
-     * answers 0 only when every chain in it is whole.
+     * {@code java -jar casebook.jar verify FILE [--key FINGERPRINT]}: checks a donor export offline, needing
+     * no database, and answers 0 only when its manifest's signature holds (by the pinned key, if given) and
+     * every chain in it is whole.
      */
     static int verify(String[] args) {
-        if (args.length != 2) {
-            System.out.println("Usage: java -jar casebook.jar verify BUNDLE-FILE");
+        boolean withKey = args.length == 4 && "--key".equals(args[2]);
+        if (args.length != 2 && !withKey) {
+            System.out.println("Usage: java -jar casebook.jar verify BUNDLE-FILE [--key FINGERPRINT]");
             return 2;
         }
-        return AuditBundle.run(Path.of(args[1]), System.out);
+        return AuditBundle.run(Path.of(args[1]), withKey ? args[3] : null, System.out);
     }
 }

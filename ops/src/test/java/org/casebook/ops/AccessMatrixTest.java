@@ -154,6 +154,8 @@ class AccessMatrixTest {
         expect("GET audit export", (client, user) ->
                         client.get("/api/audit/exports?programme=DINAMICA&from=2026-01-01&to=2026-12-31"),
                 statuses(401, 403, 403, 403, 200, 403, 403, 200));
+        expect("GET audit signing key", (client, user) -> client.get("/api/audit/signing-key"),
+                statuses(401, 403, 403, 200, 200, 200, 403, 200));
     }
 
     @Test

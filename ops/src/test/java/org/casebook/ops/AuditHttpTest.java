@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,12 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bson.Document;
 import org.casebook.ops.audit.ChainCheck;
 import org.casebook.shared.audit.AuditBundle;
+import org.casebook.shared.audit.AuditChain;
+import org.casebook.shared.audit.StoredEvent;
+import org.casebook.shared.json.CasebookJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -349,6 +355,22 @@ class AuditHttpTest {
 
         assertThat(verify(bundle)).isEqualTo(0);
         assertThat(CasebookApplication.verify(new String[] {"verify", bundle.toString()})).isEqualTo(0);
+        String fingerprint = casebook.as(KFW).get("/api/audit/signing-key").json().get("fingerprint").asText();
+        assertThat(AuditBundle.verify(bundle, fingerprint).whole()).isTrue();
+        assertThat(AuditBundle.verify(bundle, fingerprint).signedBy()).isEqualTo(fingerprint);
+        assertThat(CasebookApplication.verify(new String[] {"verify", bundle.toString(), "--key", "00" + fingerprint}))
+                .isEqualTo(1);
+
+        // A careful forger: one payload changed, its chain and the manifest's head and digest recomputed.
+        Path forged = files.resolve("forged.jsonl");
+        Files.writeString(forged, forge(text, secret.id(), null));
+        assertThat(AuditBundle.verify(forged).problems()).containsExactly(
+                "The manifest's signature does not hold: the manifest was changed after it was signed.");
+        // ... who also signs with a key of their own: only the pinned key tells.
+        Files.writeString(forged, forge(text, secret.id(), KeyPairGenerator.getInstance("Ed25519").generateKeyPair()));
+        assertThat(AuditBundle.verify(forged).whole()).as("a forger's own signature holds by itself").isTrue();
+        assertThat(AuditBundle.verify(forged, fingerprint).problems()).singleElement().asString()
+                .startsWith("The manifest was signed by key ").endsWith("not by " + fingerprint + ".");
 
         // One byte of one stored payload in the file.
         List<String> lines = new ArrayList<>(text.lines().toList());
@@ -362,7 +384,7 @@ class AuditHttpTest {
         Files.writeString(tampered, String.join("\n", lines) + "\n");
         assertThat(Files.size(tampered)).isEqualTo(Files.size(bundle));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(AuditBundle.run(tampered, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(AuditBundle.run(tampered, null, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Engagement " + secret.id() + ", event 1 was altered")
                 .contains("differ from the manifest's digest");
@@ -397,6 +419,55 @@ class AuditHttpTest {
         assertThat(exports).contains(KFW + " DINAMICA");
     }
 
+    /**
+     * The bundle with the engagement's event 1 changed (90 contact minutes become 95) and everything a
+     * forger can recompute recomputed: the chain from there, the manifest's head, the digest; signed
+     * again with {@code forgersKey}, or with the old signature left in place when that is null.
+     */
+    private static String forge(String bundle, String engagement, KeyPair forgersKey) throws Exception {
+        List<String> lines = new ArrayList<>(bundle.lines().toList());
+        String previous = null;
+        for (int i = 1; i < lines.size(); i++) {
+            ObjectNode event = (ObjectNode) JSON.readTree(lines.get(i));
+            if (!event.get("engagementId").asText().equals(engagement) || event.get("sequence").asLong() < 1) {
+                continue;
+            }
+            String payload = new String(Base64.getDecoder().decode(event.get("storedPayload").asText()),
+                    StandardCharsets.UTF_8);
+            if (event.get("sequence").asLong() == 1) {
+                payload = payload.replace("\"contactMinutes\":90", "\"contactMinutes\":95");
+                event.put("storedPayload", Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
+                ((ObjectNode) event.get("payload")).put("contactMinutes", 95);
+            }
+            ObjectNode metaData = (ObjectNode) event.get("metaData");
+            if (previous == null) {
+                previous = metaData.get("previousHash").asText();
+            }
+            StoredEvent stored = new StoredEvent(event.get("aggregateType").asText(), engagement,
+                    event.get("sequence").asLong(), event.get("eventId").asText(), event.get("payloadType").asText(),
+                    event.get("payloadRevision").asText(), event.get("recordedAt").asText(),
+                    JSON.writeValueAsBytes(metaData), payload.getBytes(StandardCharsets.UTF_8));
+            String hash = AuditChain.hash(previous, stored);
+            metaData.put("previousHash", previous).put("hash", hash);
+            previous = hash;
+            lines.set(i, JSON.writeValueAsString(event));
+        }
+        String events = String.join("\n", lines.subList(1, lines.size())) + "\n";
+        ObjectNode manifest = (ObjectNode) JSON.readTree(lines.get(0)).get("manifest");
+        for (JsonNode entry : manifest.get("engagements")) {
+            if (entry.get("engagementId").asText().equals(engagement)) {
+                ((ObjectNode) entry).put("headHash", previous);
+            }
+        }
+        manifest.put("eventsSha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(events.getBytes(StandardCharsets.UTF_8))));
+        AuditBundle.Manifest rewritten = CasebookJson.newMapper().treeToValue(manifest, AuditBundle.Manifest.class);
+        if (forgersKey != null) {
+            rewritten = AuditBundle.sign(rewritten, forgersKey);
+        }
+        return new String(AuditBundle.manifestLine(rewritten), StandardCharsets.UTF_8) + events;
+    }
+
     private static Path export(String query, String name) throws Exception {
         CasebookInstance.Response response = casebook.as(KFW).get(query, "Accept", "application/x-ndjson");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -406,7 +477,7 @@ class AuditHttpTest {
     }
 
     private static int verify(Path bundle) {
-        return AuditBundle.run(bundle, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return AuditBundle.run(bundle, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     private static String personalDataOf(JsonNode manifest, String engagement) {

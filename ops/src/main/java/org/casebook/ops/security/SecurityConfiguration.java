@@ -71,6 +71,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, "/api/engagements/*/audit", "/api/engagements/*/audit/**")
                         .hasAnyRole("DIRECTOR", "DONOR")
                         .requestMatchers(HttpMethod.GET, "/api/audit/exports").hasAnyRole("DONOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/signing-key").hasAnyRole("DONOR", "DIRECTOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/audit/readings").hasAnyRole("DIRECTOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/engagements", "/api/engagements/**")
                         .hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")

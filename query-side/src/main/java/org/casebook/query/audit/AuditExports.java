@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Writes the donor export of a programme and period (see {@link AuditBundle}): every engagement of the
  * programme taken in by the end of the period that was open in it or recorded anything from its start on,
  * with its whole history, its stored forms and hashes, and the personal data of those clients only who
- * consented to sharing it with funders.
+ * consented to sharing it with funders. The manifest is signed with Casebook's {@link SigningKey}.
  */
 @Component
 public class AuditExports {
@@ -41,10 +41,12 @@ public class AuditExports {
     private final AuditRecords records;
     private final AuditHistory history;
     private final DocumentCollection<EngagementView> views;
+    private final SigningKey signingKey;
     private final Clock clock;
 
     public AuditExports(AuditRecords records, AuditHistory history, DocumentCollection<EngagementView> views,
-                        Clock clock) {
+                        SigningKey signingKey, Clock clock) {
+        this.signingKey = signingKey;
         this.records = records;
         this.history = history;
         this.views = views;
@@ -84,9 +86,9 @@ public class AuditExports {
                         entries.add(new ManifestEntry(view.id(), head.events(), head.hash(), read.personalData()));
                     }
                 }
-                Manifest manifest = new Manifest(AuditBundle.FORMAT, programme.value(), from.toString(), to.toString(),
-                        clock.instant().toString(), reader.userId(), entries,
-                        java.util.HexFormat.of().formatHex(digest.digest()));
+                Manifest manifest = AuditBundle.sign(new Manifest(AuditBundle.FORMAT, programme.value(), from.toString(),
+                        to.toString(), clock.instant().toString(), reader.userId(), entries,
+                        java.util.HexFormat.of().formatHex(digest.digest()), null), signingKey.keys());
                 try (OutputStream out = Files.newOutputStream(bundle)) {
                     out.write(AuditBundle.manifestLine(manifest));
                     Files.copy(body, out);

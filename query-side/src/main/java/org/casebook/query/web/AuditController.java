@@ -15,6 +15,7 @@ import org.casebook.query.audit.AuditExports;
 import org.casebook.query.audit.AuditHistory;
 import org.casebook.query.audit.AuditPdf;
 import org.casebook.query.audit.AuditRecords;
+import org.casebook.query.audit.SigningKey;
 import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.store.DocumentCollection;
@@ -47,10 +48,12 @@ public class AuditController {
     private final AuditRecords records;
     private final AuditExports exports;
     private final DocumentCollection<EngagementView> views;
+    private final SigningKey signingKey;
     private final Clock clock;
 
     public AuditController(AuditHistory history, AuditRecords records, AuditExports exports,
-                           DocumentCollection<EngagementView> views, Clock clock) {
+                           DocumentCollection<EngagementView> views, SigningKey signingKey, Clock clock) {
+        this.signingKey = signingKey;
         this.history = history;
         this.records = records;
         this.exports = exports;
@@ -137,6 +140,12 @@ public class AuditController {
             visible(actor, engagementId);
         }
         return records.readings(engagementId == null ? null : engagementId.value(), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The key export manifests are signed with: donors pin its fingerprint and give it to the verifier. */
+    @GetMapping(path = "/api/audit/signing-key", produces = MediaType.APPLICATION_JSON_VALUE)
+    public SigningKey.Published signingKey() {
+        return signingKey.published();
     }
 
     @GetMapping(path = "/api/audit/exports")

@@ -1,10 +1,15 @@
 package org.casebook.shared.audit;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,8 +46,61 @@ public final class AuditBundle {
     public record ManifestEntry(String engagementId, long events, String headHash, String personalData) {
     }
 
+    /**
+     * Everything about the bundle, signed as a whole: the signature covers the manifest's JSON form with
+     * {@code signature} left empty, and through {@code eventsSha256} every event line.
+     */
     public record Manifest(String format, String programme, String from, String to, String generatedAt,
-                           String generatedBy, List<ManifestEntry> engagements, String eventsSha256) {
+                           String generatedBy, List<ManifestEntry> engagements, String eventsSha256,
+                           Signature signature) {
+
+        public Manifest withSignature(Signature value) {
+            return new Manifest(format, programme, from, to, generatedAt, generatedBy, engagements, eventsSha256, value);
+        }
+
+        /** The bytes the signature is over. */
+        public byte[] signedBytes() throws IOException {
+            return JSON.writeValueAsBytes(withSignature(null));
+        }
+    }
+
+    /** An Ed25519 signature and the public key (X.509, base64) that checks it. */
+    public record Signature(String algorithm, String publicKey, String value) {
+
+        /** SHA-256 of the public key, in hex: what a donor pins and compares. */
+        public String fingerprint() {
+            MessageDigest digest = digest();
+            return HexFormat.of().formatHex(digest.digest(Base64.getDecoder().decode(publicKey)));
+        }
+    }
+
+    public static final String SIGNATURE_ALGORITHM = "Ed25519";
+
+    /** The manifest signed with the key pair. */
+    public static Manifest sign(Manifest manifest, java.security.KeyPair keys) throws IOException {
+        try {
+            java.security.Signature signer = java.security.Signature.getInstance(SIGNATURE_ALGORITHM);
+            signer.initSign(keys.getPrivate());
+            signer.update(manifest.withSignature(null).signedBytes());
+            return manifest.withSignature(new Signature(SIGNATURE_ALGORITHM,
+                    Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                    Base64.getEncoder().encodeToString(signer.sign())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The manifest could not be signed", e);
+        }
+    }
+
+    private static boolean signatureHolds(Manifest manifest) {
+        try {
+            java.security.PublicKey key = java.security.KeyFactory.getInstance(SIGNATURE_ALGORITHM).generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(manifest.signature().publicKey())));
+            java.security.Signature checker = java.security.Signature.getInstance(SIGNATURE_ALGORITHM);
+            checker.initVerify(key);
+            checker.update(manifest.signedBytes());
+            return checker.verify(Base64.getDecoder().decode(manifest.signature().value()));
+        } catch (java.security.GeneralSecurityException | IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** One event line. */
@@ -87,62 +145,121 @@ public final class AuditBundle {
         }
     }
 
-    /** What a check of a bundle found: whole, or the problems, each naming its engagement and event. */
-    public record Report(int chains, long events, List<String> problems) {
+    /**
+     * What a check of a bundle found: whole, or the problems, each naming its engagement and event.
+     *
+     * @param signedBy the fingerprint of the key that signed the manifest, or {@code null}
+     */
+    public record Report(int chains, long events, List<String> problems, String signedBy) {
 
         public boolean whole() {
             return problems.isEmpty();
         }
     }
 
-    /** Checks a bundle file: the digest of its events, every chain against the manifest, every readable payload. */
+    /** Checks a bundle file; see {@link #verify(Path, String)}. */
     public static Report verify(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return verify(file, null);
+    }
+
+    /**
+     * Checks a bundle file: the manifest's signature (by the key with fingerprint {@code expectedKey}, if
+     * given), the digest of its events, every chain against the manifest, every readable payload against
+     * its stored form. Reads the file once, line by line, holding one engagement's events at a time.
+     */
+    public static Report verify(Path file, String expectedKey) throws IOException {
         List<String> problems = new ArrayList<>();
-        int newline = indexOf(bytes, (byte) '\n', 0);
-        if (newline < 0) {
-            return new Report(0, 0, List.of("The file is not an audit bundle: it has no manifest line."));
-        }
-        Manifest manifest;
-        try {
-            manifest = JSON.treeToValue(JSON.readTree(new String(bytes, 0, newline, StandardCharsets.UTF_8))
-                    .get("manifest"), Manifest.class);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Report(0, 0, List.of("The manifest cannot be read: " + e.getMessage()));
-        }
-        if (manifest == null || !FORMAT.equals(manifest.format()) || manifest.engagements() == null
-                || manifest.eventsSha256() == null) {
-            return new Report(0, 0, List.of("The file is not an audit bundle of format " + FORMAT + "."));
-        }
-        MessageDigest digest = digest();
-        digest.update(bytes, newline + 1, bytes.length - newline - 1);
-        if (!HexFormat.of().formatHex(digest.digest()).equals(manifest.eventsSha256())) {
-            problems.add("The events differ from the manifest's digest: the file was changed after it was made.");
-        }
-        Map<String, List<EventLine>> chains = new LinkedHashMap<>();
-        long events = 0;
-        int lineNumber = 1;
-        for (int start = newline + 1; start < bytes.length; ) {
-            int end = indexOf(bytes, (byte) '\n', start);
-            end = end < 0 ? bytes.length : end;
-            lineNumber++;
-            if (end > start) {
-                try {
-                    EventLine event = JSON.readValue(bytes, start, end - start, EventLine.class);
-                    chains.computeIfAbsent(event.engagementId(), id -> new ArrayList<>()).add(event);
-                    events++;
-                } catch (IOException | RuntimeException e) {
-                    problems.add("Line " + lineNumber + " cannot be read as an event: it was damaged.");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] first = firstLine(in);
+            if (first == null) {
+                return new Report(0, 0, List.of("The file is not an audit bundle: it has no manifest line."), null);
+            }
+            Manifest manifest;
+            try {
+                manifest = JSON.treeToValue(JSON.readTree(first).get("manifest"), Manifest.class);
+            } catch (IOException | IllegalArgumentException e) {
+                return new Report(0, 0, List.of("The manifest cannot be read: " + e.getMessage()), null);
+            }
+            if (manifest == null || !FORMAT.equals(manifest.format()) || manifest.engagements() == null
+                    || manifest.eventsSha256() == null) {
+                return new Report(0, 0, List.of("The file is not an audit bundle of format " + FORMAT + "."), null);
+            }
+            String signedBy = null;
+            if (manifest.signature() == null) {
+                problems.add("The manifest is not signed.");
+            } else if (!signatureHolds(manifest)) {
+                problems.add("The manifest's signature does not hold: the manifest was changed after it was signed.");
+            } else {
+                signedBy = manifest.signature().fingerprint();
+                if (expectedKey != null && !expectedKey.equalsIgnoreCase(signedBy)) {
+                    problems.add("The manifest was signed by key " + signedBy + ", not by " + expectedKey + ".");
                 }
             }
-            start = end + 1;
+            Map<String, ManifestEntry> listed = new LinkedHashMap<>();
+            manifest.engagements().forEach(entry -> listed.put(entry.engagementId(), entry));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            MessageDigest digest = digest();
+            long events = 0;
+            int lineNumber = 1;
+            List<EventLine> chain = new ArrayList<>();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(in, digest),
+                    StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                EventLine event;
+                try {
+                    event = JSON.readValue(line, EventLine.class);
+                } catch (IOException | RuntimeException e) {
+                    problems.add("Line " + lineNumber + " cannot be read as an event: it was damaged.");
+                    continue;
+                }
+                events++;
+                if (!chain.isEmpty() && !chain.get(0).engagementId().equals(event.engagementId())) {
+                    finish(chain, listed, seen, problems);
+                }
+                if (chain.isEmpty() && seen.contains(event.engagementId())) {
+                    problems.add("Engagement " + event.engagementId() + ": its events are not all together.");
+                }
+                chain.add(event);
+            }
+            finish(chain, listed, seen, problems);
+            if (!HexFormat.of().formatHex(digest.digest()).equals(manifest.eventsSha256())) {
+                problems.add(0, "The events differ from the manifest's digest: the file was changed after it was made.");
+            }
+            listed.values().stream().filter(entry -> !seen.contains(entry.engagementId()))
+                    .forEach(entry -> check(entry, List.of(), problems));
+            return new Report(listed.size(), events, problems, signedBy);
         }
-        for (ManifestEntry entry : manifest.engagements()) {
-            List<EventLine> chain = chains.remove(entry.engagementId());
-            check(entry, chain == null ? List.of() : chain, problems);
+    }
+
+    private static void finish(List<EventLine> chain, Map<String, ManifestEntry> listed, java.util.Set<String> seen,
+                               List<String> problems) {
+        if (chain.isEmpty()) {
+            return;
         }
-        chains.keySet().forEach(id -> problems.add("Engagement " + id + ": its events are not in the manifest."));
-        return new Report(manifest.engagements().size(), events, problems);
+        String engagement = chain.get(0).engagementId();
+        ManifestEntry entry = listed.get(engagement);
+        if (entry == null) {
+            problems.add("Engagement " + engagement + ": its events are not in the manifest.");
+        } else if (seen.add(engagement)) {
+            check(entry, List.copyOf(chain), problems);
+        }
+        chain.clear();
+    }
+
+    /** The bytes of the first line, without its newline; {@code null} if the file has none. */
+    private static byte[] firstLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b != -1; b = in.read()) {
+            if (b == '\n') {
+                return line.toByteArray();
+            }
+            line.write(b);
+        }
+        return null;
     }
 
     private static void check(ManifestEntry entry, List<EventLine> chain, List<String> problems) {
@@ -220,20 +337,18 @@ public final class AuditBundle {
         return stored.equals(readable) || (stored.isNull() && readable == null) ? null : path;
     }
 
-    private static int indexOf(byte[] bytes, byte wanted, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The offline verifier's command line: prints what it found; 0 only when every chain is whole. */
-    public static int run(Path file, PrintStream out) {
+    /**
+     * The offline verifier's command line: prints what it found; 0 only when every chain is whole (and,
+     * given {@code expectedKey}, the manifest was signed by that key), 1 otherwise, 2 if unreadable.
+     */
+    public static int run(Path file, String expectedKey, PrintStream out) {
         try {
-            Report report = verify(file);
+            Report report = verify(file, expectedKey);
             report.problems().forEach(problem -> out.println("BROKEN  " + problem));
+            if (report.signedBy() != null) {
+                out.println("Signed by key " + report.signedBy()
+                        + (expectedKey == null ? " (compare it with GET /api/audit/signing-key, or pass --key)" : ""));
+            }
             out.println(report.whole()
                     ? "OK  " + report.chains() + " chains, " + report.events() + " events: every chain is whole."
                     : "BROKEN  " + report.problems().size() + " problem(s) in " + report.chains() + " chains, "
