@@ -53,8 +53,9 @@ class AuditHttpTest {
 
     @BeforeAll
     static void start() {
-        // Snapshots every few events, so that the erasure meets one.
-        casebook = CasebookInstance.start(data, "--casebook.command.snapshot-threshold=2").seeded();
+        // Snapshots every few events, so that the erasure meets one; the clients' keys wrapped under a master key.
+        casebook = CasebookInstance.start(data, "--casebook.command.snapshot-threshold=2",
+                "--casebook.personal-data.master-key=" + Base64.getEncoder().encodeToString(new byte[32])).seeded();
     }
 
     @AfterAll
@@ -239,6 +240,8 @@ class AuditHttpTest {
         session(client.id(), "Visita al taller", 45);
         casebook.as(ANA).get(path + "?minPosition=" + head());
         assertThat(scanReadModels(personal)).as("the scan finds values before the erasure").isNotEmpty();
+        assertThat(casebook.jdbc().queryForObject("SELECT wrapped AND length(data_key) = 60 FROM personal_data_key "
+                + "WHERE engagement_id = ?", Boolean.class, client.id())).as("the key is stored wrapped").isTrue();
         List<String> snapshots = snapshotsOf(client.id());
         assertThat(snapshots).as("the engagement was snapshot").isNotEmpty()
                 .noneMatch(snapshot -> snapshot.contains(client.taxId().substring(1)));

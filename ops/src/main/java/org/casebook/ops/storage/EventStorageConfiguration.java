@@ -154,8 +154,10 @@ public class EventStorageConfiguration {
 
     @Bean
     public JdbcPersonalDataKeys personalDataKeys(DataSource dataSource,
-                                                 @Value("${casebook.personal-data.erasure-poll:2s}") Duration erasurePoll) {
-        return new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), erasurePoll);
+                                                 @Value("${casebook.personal-data.erasure-poll:2s}") Duration erasurePoll,
+                                                 @Value("${casebook.personal-data.master-key:}") String masterKey) {
+        return new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), erasurePoll,
+                masterKey.isBlank() ? null : java.util.Base64.getDecoder().decode(masterKey.strip()));
     }
 
     /**

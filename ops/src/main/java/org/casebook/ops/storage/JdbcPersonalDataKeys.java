@@ -19,7 +19,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The clients' keys in PostgreSQL ({@code personal_data_key}). Erasing a key also deletes the
+ * The clients' keys in PostgreSQL ({@code personal_data_key}), wrapped under a master key held outside
+ * the database when one is configured. Erasing a key also deletes the
  * engagement's snapshots, the one other stored form that could hold its personal data opened. Sealing always asks the database, inside
  * the writing transaction, so a key is never used unless it is stored with the events it sealed. Keys to
  * open with are cached; every node looks for keys erased on any node every {@code erasurePoll} and
@@ -31,12 +32,19 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
     private static final byte[] ERASED = new byte[0];
 
     private final JdbcTemplate jdbc;
+    private final byte[] masterKey;
     private final Cache<String, byte[]> opening;
     private final ScheduledExecutorService poller;
     private volatile Instant erasuresSeenUntil;
 
-    public JdbcPersonalDataKeys(JdbcTemplate jdbc, Duration erasurePoll) {
+    /** @param masterKey the key that wraps the clients' keys (32 bytes), or {@code null} to store them as they are */
+    public JdbcPersonalDataKeys(JdbcTemplate jdbc, Duration erasurePoll, byte[] masterKey) {
         this.jdbc = jdbc;
+        this.masterKey = masterKey == null ? null : masterKey.clone();
+        if (masterKey != null && masterKey.length != Sealing.KEY_BYTES) {
+            throw new IllegalArgumentException("The personal-data master key must be " + Sealing.KEY_BYTES
+                    + " bytes (base64 of 32 random bytes)");
+        }
         this.opening = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
         this.erasuresSeenUntil = Instant.EPOCH;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -50,17 +58,20 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
 
     @Override
     public Optional<byte[]> keyToSeal(String engagementId) {
+        byte[] fresh = Sealing.newKey();
         List<byte[]> key = jdbc.query("""
                 WITH made AS (
-                    INSERT INTO personal_data_key (engagement_id, data_key) VALUES (?, ?)
-                    ON CONFLICT (engagement_id) DO NOTHING RETURNING data_key)
-                SELECT data_key FROM made
-                UNION ALL SELECT data_key FROM personal_data_key WHERE engagement_id = ?""",
-                (row, n) -> row.getBytes(1), engagementId, Sealing.newKey(), engagementId);
+                    INSERT INTO personal_data_key (engagement_id, data_key, wrapped) VALUES (?, ?, ?)
+                    ON CONFLICT (engagement_id) DO NOTHING RETURNING data_key, wrapped)
+                SELECT data_key, wrapped FROM made
+                UNION ALL SELECT data_key, wrapped FROM personal_data_key WHERE engagement_id = ?""",
+                (row, n) -> unwrapped(engagementId, row.getBytes(1), row.getBoolean(2)), engagementId,
+                masterKey == null ? fresh : Sealing.encrypt(masterKey, fresh, associated(engagementId)),
+                masterKey != null, engagementId);
         if (key.isEmpty()) {
             // Another transaction made the key at the same moment; the statement's snapshot could not see it.
-            key = jdbc.query("SELECT data_key FROM personal_data_key WHERE engagement_id = ?",
-                    (row, n) -> row.getBytes(1), engagementId);
+            key = jdbc.query("SELECT data_key, wrapped FROM personal_data_key WHERE engagement_id = ?",
+                    (row, n) -> unwrapped(engagementId, row.getBytes(1), row.getBoolean(2)), engagementId);
         }
         if (key.isEmpty()) {
             throw new IllegalStateException("No personal-data key could be made for engagement " + engagementId);
@@ -71,8 +82,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
     @Override
     public Optional<byte[]> keyToOpen(String engagementId) {
         byte[] key = opening.get(engagementId, id -> {
-            List<byte[]> found = jdbc.query("SELECT data_key FROM personal_data_key WHERE engagement_id = ?",
-                    (row, n) -> row.getBytes(1), id);
+            List<byte[]> found = jdbc.query("SELECT data_key, wrapped FROM personal_data_key WHERE engagement_id = ?",
+                    (row, n) -> unwrapped(id, row.getBytes(1), row.getBoolean(2)), id);
             return found.isEmpty() || found.get(0) == null ? ERASED : found.get(0);
         });
         return key.length == 0 ? Optional.empty() : Optional.of(key);
@@ -83,11 +94,27 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
         opening.invalidate(engagementId);
         int changed = jdbc.update("""
                 INSERT INTO personal_data_key (engagement_id, data_key, erased_at) VALUES (?, NULL, now())
-                ON CONFLICT (engagement_id) DO UPDATE SET data_key = NULL, erased_at = now()
+                ON CONFLICT (engagement_id) DO UPDATE SET data_key = NULL, wrapped = false, erased_at = now()
                 WHERE personal_data_key.erased_at IS NULL""", engagementId);
         // Snapshots hold the engagement's state as it was, opened; they are taken again from the events.
         jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", engagementId);
         return changed > 0;
+    }
+
+    /** The client's key as stored, unwrapped if it was wrapped; {@code null} if erased. */
+    private byte[] unwrapped(String engagementId, byte[] stored, boolean wrapped) {
+        if (stored == null || !wrapped) {
+            return stored;
+        }
+        if (masterKey == null) {
+            throw new IllegalStateException("The clients' keys are wrapped under a master key: set "
+                    + "casebook.personal-data.master-key (CASEBOOK_PERSONAL_DATA_MASTER_KEY) to the one they were made with");
+        }
+        return Sealing.decrypt(masterKey, stored, associated(engagementId));
+    }
+
+    private static byte[] associated(String engagementId) {
+        return ("personal-data-key|" + engagementId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Forgets the keys erased since the last look, on whichever node they were erased. */

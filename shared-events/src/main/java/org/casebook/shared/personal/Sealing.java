@@ -73,18 +73,8 @@ public final class Sealing {
     }
 
     static String seal(byte[] key, String engagementId, String path, String plaintext) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, engagementId, path);
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Personal data could not be sealed", e);
-        }
+        return Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8),
+                associated(engagementId, path)));
     }
 
     /** The value, or {@link PersonalData#UNREADABLE} if it was altered: the audit chain names the event. */
@@ -98,21 +88,50 @@ public final class Sealing {
 
     static String open(byte[] key, String engagementId, String path, String sealedText) {
         try {
-            byte[] in = Base64.getDecoder().decode(sealedText);
-            byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, engagementId, path);
-            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return new String(decrypt(key, Base64.getDecoder().decode(sealedText), associated(engagementId, path)),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("A sealed value of engagement " + engagementId + " (" + path
                     + ") does not open with its key: it was altered", e);
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] nonce, String engagementId, String path)
-            throws GeneralSecurityException {
+    private static byte[] associated(String engagementId, String path) {
+        return (engagementId + "|" + path).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** AES-256-GCM with a fresh nonce, bound to {@code associated}: the nonce, then ciphertext and tag. */
+    public static byte[] encrypt(byte[] key, byte[] plaintext, byte[] associated) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, associated).doFinal(plaintext);
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt", e);
+        }
+    }
+
+    /** What {@link #encrypt} made, opened; throws if it was altered or the key or associated data differ. */
+    public static byte[] decrypt(byte[] key, byte[] sealed, byte[] associated) {
+        try {
+            if (sealed.length < NONCE_BYTES) {
+                throw new IllegalStateException("Too short to have been encrypted here: it was altered");
+            }
+            return cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(sealed, NONCE_BYTES), associated)
+                    .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Does not open with its key: it was altered", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] associated) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD((engagementId + "|" + path).getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associated);
         return cipher;
     }
 }
