@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * The query benchmark ({@code casebook.benchmark.queries} > 0; see the README): after the demo data is
  * in and every read model has caught up, runs each hot query over HTTP the given number of times, and
- * the bare MongoDB query it stands on as many times, and prints the p50 and p99 of both and their
- * ratio. Then the service stops.
+ * the bare MongoDB (or, for the audit, PostgreSQL) query it stands on as many times, and prints the p50
+ * and p99 of both and their ratio. Then the service stops.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -107,8 +107,20 @@ class QueryBenchmark implements ApplicationRunner {
                 () -> readModels.getCollection("engagements").find(Filters.eq("_id", engagement)).first()));
         lines.add(row("engagement timeline", http, base + "/api/engagements/" + engagement + "/timeline", credentials,
                 () -> readModels.getCollection("engagement_timelines").find(Filters.eq("_id", engagement)).first()));
-        lines.add(row("caseload page (20)", http, base + "/api/engagements?centerId=" + center + "&size=20",
-                credentials, () -> readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first()));
+        lines.add(row("caseload page, open (20)", http, base + "/api/engagements?centerId=" + center
+                + "&status=OPEN&size=20", credentials,
+                () -> readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first()));
+        lines.add(row("caseload page, any status (20)", http, base + "/api/engagements?centerId=" + center + "&size=20",
+                credentials, () -> {
+                    Document active = readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first();
+                    List<Document> parts = new ArrayList<>(List.of(active));
+                    Document years = active.get("closedYears", Document.class);
+                    if (years != null) {
+                        years.keySet().forEach(year -> parts.add(readModels.getCollection("caseloads")
+                                .find(Filters.eq("_id", center + "|closed|" + year)).first()));
+                    }
+                    return parts;
+                }));
         lines.add(row("verification queue", http, base + "/api/verification-queue", credentials,
                 () -> readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first()));
         lines.add(row("center dashboard, a year", http, base + "/api/dashboards/centers/" + center + "?" + range,
@@ -121,6 +133,12 @@ class QueryBenchmark implements ApplicationRunner {
                 + "&asOf=" + java.time.Instant.now(), credentials,
                 () -> readModels.getCollection("engagement_facts").find(Filters.in("centers", List.of(center)))
                         .into(new ArrayList<>())));
+        lines.add(row("audit history (JSON)", http, base + "/api/engagements/" + engagement + "/audit", credentials,
+                () -> jdbc.queryForList("SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number", engagement)));
+        lines.add(row("audit chain verification", http, base + "/api/engagements/" + engagement + "/audit/verification",
+                credentials, () -> jdbc.queryForList("SELECT payload, meta_data FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number", engagement)));
         lines.add(String.format(Locale.ROOT, "(x: the query over HTTP, with access checks, folding and JSON, against "
                 + "the bare MongoDB reads it stands on; %d s in all)", (System.nanoTime() - started) / 1_000_000_000));
         System.out.println(String.join(System.lineSeparator(), lines));
