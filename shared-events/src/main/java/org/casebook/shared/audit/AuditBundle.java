@@ -292,6 +292,7 @@ public final class AuditBundle {
         return switch (problem) {
             case "missing" -> "is missing";
             case "out-of-order" -> "is out of order";
+            case "unchained" -> "carries no hash (stored before events were chained, or stripped)";
             case "not-chained" -> "does not follow the event before it (moved, reordered or one before it removed)";
             case "altered" -> "was altered after it was stored";
             case "unexpected" -> "is not in the manifest's count";

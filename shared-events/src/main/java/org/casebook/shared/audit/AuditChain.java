@@ -119,6 +119,10 @@ public final class AuditChain {
                         event.sequence() > expected ? "missing" : "out-of-order");
             }
             String storedPrevious = entry(event.metaData(), PREVIOUS_HASH);
+            if (entry(event.metaData(), HASH) == null) {
+                // Stored before events were chained, or its chain entries were stripped.
+                return Verification.broken(events.size(), previous, event.sequence(), "unchained");
+            }
             String computed = hash(previous, event);
             if (!previous.equals(storedPrevious == null ? "" : storedPrevious)) {
                 return Verification.broken(events.size(), previous, event.sequence(), "not-chained");
@@ -156,8 +160,9 @@ public final class AuditChain {
      * @param events              how many events were checked
      * @param headHash            the hash the chain ends with (up to the break, if broken)
      * @param firstBrokenSequence the first sequence number at fault, or {@code null} if the chain is whole
-     * @param problem             {@code missing}, {@code out-of-order}, {@code not-chained}, {@code altered},
-     *                            {@code unexpected} or {@code head-differs}; {@code null} if whole
+     * @param problem             {@code missing}, {@code out-of-order}, {@code unchained} (no hash at all),
+     *                            {@code not-chained}, {@code altered}, {@code unexpected} or
+     *                            {@code head-differs}; {@code null} if whole
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Verification(boolean valid, long events, String headHash, Long firstBrokenSequence, String problem) {

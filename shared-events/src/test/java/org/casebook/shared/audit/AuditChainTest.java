@@ -68,6 +68,13 @@ class AuditChainTest {
                         .getBytes(StandardCharsets.UTF_8), first.payload()));
         assertBroken(AuditChain.verify(otherActor, 4L, null), 1, "altered");
 
+        List<StoredEvent> stripped = chain(4);
+        StoredEvent third = stripped.get(3);
+        stripped.set(3, new StoredEvent(third.aggregateType(), third.aggregateId(), 3, third.eventId(),
+                third.payloadType(), third.payloadRevision(), third.timestamp(),
+                "{\"userId\":\"ana.lopez\",\"role\":\"COUNSELOR\"}".getBytes(StandardCharsets.UTF_8), third.payload()));
+        assertBroken(AuditChain.verify(stripped, 4L, null), 3, "unchained");
+
         List<StoredEvent> missing = chain(4);
         missing.remove(1);
         assertBroken(AuditChain.verify(missing, 4L, null), 1, "missing");
