@@ -73,7 +73,9 @@ class DemoDataTest {
                     Map<String, Object> expected = independent.center(center, range[0], range[1], asOf);
                     String path = "/api/dashboards/centers/" + center + "?from=" + range[0] + "&to=" + range[1]
                             + (asOf == null ? "" : "&asOf=" + asOf);
-                    JsonNode dashboard = casebook.as(director + ".test").get(path).json();
+                    CasebookInstance.Response answer = casebook.as(director + ".test").get(path);
+                    assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(200);
+                    JsonNode dashboard = answer.json();
                     assertThat(IndependentFigures.read(dashboard, expected)).as(path).isEqualTo(expected);
                     compared++;
                 }

@@ -25,6 +25,11 @@ import org.casebook.shared.value.Stage;
  */
 public record CenterMonth(String id, String centerId, String month, Map<String, Entry> engagements) {
 
+    /** A center-month whose last engagement left it (moved by a transfer, say) has no map left. */
+    public CenterMonth {
+        engagements = engagements == null ? Map.of() : engagements;
+    }
+
     /**
      * One engagement's part of the center-month, derived from its facts alone: an event that changes
      * nothing of it leaves it, and its document, unwritten.

@@ -3,11 +3,16 @@ package org.casebook.query.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -15,6 +20,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.casebook.shared.json.CasebookJson;
@@ -104,13 +110,64 @@ public final class DocumentCollection<T> {
         }
     }
 
+    /**
+     * The record a document holds, read through a JSON tree built straight from the decoded document:
+     * no JSON text is written and parsed again on the way (that cost most of a large document's read).
+     */
     T fromDocument(Document document) {
         try {
-            Document copy = new Document(document);
-            copy.remove("_id");
-            return JSON.readValue(copy.toJson(RELAXED), type);
-        } catch (JsonProcessingException e) {
+            ObjectNode tree = JSON.getNodeFactory().objectNode();
+            document.forEach((key, value) -> {
+                if (!"_id".equals(key)) {
+                    tree.set(key, node(value));
+                }
+            });
+            return JSON.treeToValue(tree, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read " + type.getSimpleName() + " " + document.get("_id"), e);
+        }
+    }
+
+    /** A decoded BSON value as the JSON node its relaxed JSON text would parse to. */
+    private static JsonNode node(Object value) {
+        JsonNodeFactory nodes = JSON.getNodeFactory();
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, inner) -> object.set(String.valueOf(key), node(inner)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = nodes.arrayNode(list.size());
+            list.forEach(inner -> array.add(node(inner)));
+            return array;
+        }
+        if (value instanceof Integer number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Double number) {
+            // As the relaxed JSON text has it: the shortest decimal that reads back as the same double.
+            return nodes.numberNode(new java.math.BigDecimal(Double.toString(number)));
+        }
+        if (value instanceof Decimal128 number) {
+            return nodes.numberNode(number.bigDecimalValue());
+        }
+        if (value instanceof Boolean flag) {
+            return nodes.booleanNode(flag);
+        }
+        // Anything else (dates, ids) Casebook never writes; read it as its relaxed JSON text would.
+        try {
+            return JSON.readTree(new Document("v", value).toJson(RELAXED)).get("v");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read a " + value.getClass().getSimpleName(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -63,5 +64,25 @@ class FactsProjectionTest {
                 .isEqualTo(month);
         assertThat(database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-06")).first())
                 .as("the jobs result of June").isNotNull();
+    }
+
+    @Test
+    void centerMonthsReadBackAsTheEntriesTheFactsGive() {
+        deliverAll();
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+                CenterMonth.class, CenterMonth::id);
+        java.util.Map<String, CenterMonth.Entry> expected = CenterMonth.entriesOf(history.facts());
+        expected.forEach((id, entry) -> assertThat(months.find(id)).get()
+                .satisfies(month -> assertThat(month.engagements()).containsEntry("e-1", entry)));
+    }
+
+    @Test
+    void aCenterMonthItsLastEngagementLeftReadsAsEmpty() {
+        database.getCollection("center_months").insertOne(new Document("_id", "HN-TGU-01|2026-04")
+                .append("id", "HN-TGU-01|2026-04").append("centerId", "HN-TGU-01").append("month", "2026-04"));
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+                CenterMonth.class, CenterMonth::id);
+        assertThat(months.find("HN-TGU-01|2026-04")).get().satisfies(month ->
+                assertThat(CenterMonth.merge(List.of(month), entry -> true)).isEmpty());
     }
 }
