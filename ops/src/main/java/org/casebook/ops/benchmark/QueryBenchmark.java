@@ -6,19 +6,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.casebook.ops.security.UserAccount;
+import org.casebook.ops.security.UserAccounts;
 import org.casebook.query.progress.ProjectionProgress;
+import org.casebook.shared.actor.Role;
+import org.casebook.shared.id.ProgrammeCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,148 +40,253 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * The query benchmark ({@code casebook.benchmark.queries} > 0; see the README): after the demo data is
- * in and every read model has caught up, runs each hot query over HTTP the given number of times, and
- * the bare MongoDB (or, for the audit, PostgreSQL) query it stands on as many times, and prints the p50
- * and p99 of both and their ratio. Then the service stops.
+ * in and every read model has caught up (waiting at most {@code casebook.benchmark.wait}), runs each
+ * query over HTTP the given number of times, and the bare MongoDB (or, for the audit, PostgreSQL) reads
+ * it stands on as many times, interleaved, and prints the p50 and p99 of both and their ratio, a row as
+ * soon as it is measured. Then the service stops: exit status 0, or 1 when something failed.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class QueryBenchmark implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryBenchmark.class);
+    private static final String CENTER = "HN-TGU-01";
+    private static final String COUNTRY = "HN";
+    private static final String PROGRAMME = "DINAMICA";
+    private static final String DONOR = "benchmark.donor";
+    /** As many ids as the dashboards read engagements' facts with at once. */
+    private static final int FACTS_PER_READ = 500;
 
     private final ConfigurableApplicationContext context;
     private final MongoDatabase readModels;
     private final JdbcTemplate jdbc;
     private final ProjectionProgress progress;
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
     private final int queries;
+    private final Duration wait;
     private final String password;
 
     QueryBenchmark(ConfigurableApplicationContext context, MongoDatabase readModels, JdbcTemplate jdbc,
-                   ProjectionProgress progress, @Value("${casebook.benchmark.queries:0}") int queries,
+                   ProjectionProgress progress, UserAccounts accounts, PasswordEncoder passwords,
+                   @Value("${casebook.benchmark.queries:0}") int queries,
+                   @Value("${casebook.benchmark.wait:PT3H}") Duration wait,
                    @Value("${casebook.demo.password:demo-password}") String password) {
         this.context = context;
         this.readModels = readModels;
         this.jdbc = jdbc;
         this.progress = progress;
+        this.accounts = accounts;
+        this.passwords = passwords;
         this.queries = queries;
+        this.wait = wait;
         this.password = password;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) throws Exception {
+    public void run(ApplicationArguments arguments) {
         if (queries <= 0) {
             return;
         }
+        int status = 0;
+        try {
+            measure();
+        } catch (Exception | AssertionError e) {
+            LOG.error("The query benchmark failed: {}", e.getMessage(), e);
+            status = 1;
+        }
+        int exit = status;
+        // Exits the JVM, too, whatever thread a library left running.
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    private void measure() throws Exception {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         if (head == null) {
             throw new IllegalStateException("nothing to measure: start the benchmark with casebook.demo.engagements");
         }
         long events = head;
         long started = System.nanoTime();
-        if (!progress.await(events, Duration.ofMinutes(30))) {
-            throw new IllegalStateException("the read models did not catch up");
-        }
-        LOG.info("Read models caught up with {} events", events);
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Casebook query benchmark: %d events, %d runs of each query", events, queries));
-        lines.add(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %8s %8s", "query", "p50 ms", "p99 ms",
-                "bare p50", "bare p99", "p50 x", "p99 x"));
-        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        String center = "HN-TGU-01";
-        String user = "director." + center.toLowerCase(Locale.ROOT);
-        HttpClient http = HttpClient.newHttpClient();
-        String credentials = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        LocalDate today = LocalDate.now();
-        LocalDate yearStart = today.minusYears(1).withDayOfYear(1);
-        LocalDate yearEnd = yearStart.plusYears(1).minusDays(1);
-        String engagement = readModels.getCollection("engagements").find(Filters.eq("centerId", center))
-                .first().getString("_id");
-        List<String> monthIds = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(yearStart); !month.isAfter(YearMonth.from(yearEnd)); month = month.plusMonths(1)) {
-            monthIds.add(center + "|" + month);
-        }
-        List<String> networkMonthIds = new ArrayList<>();
-        for (Document c : readModels.getCollection("centers").find()) {
-            for (YearMonth month = YearMonth.from(yearStart); !month.isAfter(YearMonth.from(yearEnd)); month = month.plusMonths(1)) {
-                networkMonthIds.add(c.getString("_id") + "|" + month);
+        LOG.info("Waiting for the read models to catch up with {} events (at most {})", events, wait);
+        long deadline = started + wait.toNanos();
+        while (!progress.await(events, Duration.ofMinutes(1))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the read models did not catch up within " + wait);
             }
+            LOG.info("Still waiting for the read models ({} s)", (System.nanoTime() - started) / 1_000_000_000);
         }
+        LOG.info("Read models caught up with {} events in {} s", events, (System.nanoTime() - started) / 1_000_000_000);
+        accounts.create(new UserAccount(DONOR, passwords.encode(password), true, EnumSet.of(Role.DONOR), Set.of(),
+                Set.of(new ProgrammeCode(PROGRAMME))));
+
+        List<String> lines = new ArrayList<>();
+        print(lines, String.format(Locale.ROOT, "Casebook query benchmark: %d events, %d engagements, %d runs of "
+                + "each query", events, readModels.getCollection("engagements").countDocuments(), queries));
+        print(lines, String.format(Locale.ROOT, "%-36s %9s %9s %9s %9s %8s %8s", "query", "p50 ms", "p99 ms",
+                "bare p50", "bare p99", "p50 x", "p99 x"));
+        long measuring = System.nanoTime();
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        String director = "director." + CENTER.toLowerCase(Locale.ROOT);
+        LocalDate yearStart = LocalDate.now().minusYears(1).withDayOfYear(1);
+        LocalDate yearEnd = yearStart.plusYears(1).minusDays(1);
         String range = "from=" + yearStart + "&to=" + yearEnd;
-        lines.add(row("engagement detail", http, base + "/api/engagements/" + engagement, credentials,
-                () -> readModels.getCollection("engagements").find(Filters.eq("_id", engagement)).first()));
-        lines.add(row("engagement timeline", http, base + "/api/engagements/" + engagement + "/timeline", credentials,
-                () -> readModels.getCollection("engagement_timelines").find(Filters.eq("_id", engagement)).first()));
-        lines.add(row("caseload page, open (20)", http, base + "/api/engagements?centerId=" + center
-                + "&status=OPEN&size=20", credentials,
-                () -> readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first()));
-        lines.add(row("caseload page, any status (20)", http, base + "/api/engagements?centerId=" + center + "&size=20",
-                credentials, () -> {
-                    Document active = readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first();
-                    List<Document> parts = new ArrayList<>(List.of(active));
-                    Document years = active.get("closedYears", Document.class);
-                    if (years != null) {
-                        years.keySet().forEach(year -> parts.add(readModels.getCollection("caseloads")
-                                .find(Filters.eq("_id", center + "|closed|" + year)).first()));
-                    }
-                    return parts;
-                }));
-        lines.add(row("verification queue", http, base + "/api/verification-queue", credentials,
-                () -> readModels.getCollection("caseloads").find(Filters.eq("_id", center)).first()));
-        lines.add(row("center dashboard, a year", http, base + "/api/dashboards/centers/" + center + "?" + range,
-                credentials, () -> monthIds.stream().map(id -> readModels.getCollection("center_months")
-                        .find(Filters.eq("_id", id)).first()).toList()));
-        lines.add(row("network dashboard, a year", http, base + "/api/dashboards/network?" + range, credentials,
-                () -> networkMonthIds.stream().map(id -> readModels.getCollection("center_months")
-                        .find(Filters.eq("_id", id)).first()).toList()));
-        lines.add(row("center dashboard, as of", http, base + "/api/dashboards/centers/" + center + "?" + range
-                + "&asOf=" + java.time.Instant.now(), credentials,
-                () -> readModels.getCollection("engagement_facts").find(Filters.in("centers", List.of(center)))
-                        .into(new ArrayList<>())));
-        lines.add(row("audit history (JSON)", http, base + "/api/engagements/" + engagement + "/audit", credentials,
-                () -> jdbc.queryForList("SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "ORDER BY sequence_number", engagement)));
-        lines.add(row("audit chain verification", http, base + "/api/engagements/" + engagement + "/audit/verification",
-                credentials, () -> jdbc.queryForList("SELECT payload, meta_data FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number", engagement)));
-        lines.add(String.format(Locale.ROOT, "(x: the query over HTTP, with access checks, folding and JSON, against "
-                + "the bare MongoDB reads it stands on; %d s in all)", (System.nanoTime() - started) / 1_000_000_000));
+        MongoCollection<Document> engagements = readModels.getCollection("engagements");
+        MongoCollection<Document> caseloads = readModels.getCollection("caseloads");
+        String engagement = engagements.find(Filters.eq("centerId", CENTER)).first().getString("_id");
+        List<String> centerMonths = monthIds(List.of(CENTER), yearStart, yearEnd);
+        List<String> countryCenters = new ArrayList<>();
+        readModels.getCollection("centers").find(Filters.eq("country", COUNTRY))
+                .forEach(center -> countryCenters.add(center.getString("_id")));
+        List<String> allCenters = new ArrayList<>();
+        readModels.getCollection("centers").find().forEach(center -> allCenters.add(center.getString("_id")));
+        List<String> countryMonths = monthIds(countryCenters, yearStart, yearEnd);
+        List<String> networkMonths = monthIds(allCenters, yearStart, yearEnd);
+        String asOf = Instant.now().toString();
+
+        Row row = new Row(http, base, lines);
+        row.as(director).measure("engagement detail", "/api/engagements/" + engagement,
+                () -> byId("engagements", engagement));
+        row.measure("engagement timeline", "/api/engagements/" + engagement + "/timeline",
+                () -> byId("engagement_timelines", engagement));
+        row.measure("caseload page, open (20)", "/api/engagements?centerId=" + CENTER + "&status=OPEN&size=20",
+                () -> byId("caseloads", CENTER));
+        row.measure("caseload page, any status (20)", "/api/engagements?centerId=" + CENTER + "&size=20", () -> {
+            Document active = byId("caseloads", CENTER);
+            List<Document> parts = new ArrayList<>(List.of(active));
+            Document years = active.get("closedYears", Document.class);
+            if (years != null) {
+                years.keySet().forEach(year -> parts.add(byId("caseloads", CENTER + "|closed|" + year)));
+            }
+            return parts;
+        });
+        row.measure("verification queue", "/api/verification-queue", () -> byId("caseloads", CENTER));
+        row.measure("center dashboard, a year", "/api/dashboards/centers/" + CENTER + "?" + range,
+                () -> byIds("center_months", centerMonths));
+        row.measure("country dashboard, a year", "/api/dashboards/countries/" + COUNTRY + "?" + range,
+                () -> byIds("center_months", countryMonths));
+        row.measure("network dashboard, a year", "/api/dashboards/network?" + range,
+                () -> byIds("center_months", networkMonths));
+        row.measure("center dashboard, a year as of", "/api/dashboards/centers/" + CENTER + "?" + range
+                + "&asOf=" + asOf, () -> rosteredFacts(centerMonths));
+        row.measure("center year, submitted vs corrected", "/api/dashboards/centers/" + CENTER + "/corrections?"
+                + range + "&submittedAt=" + yearEnd.plusMonths(1), () -> List.of(byIds("center_months", centerMonths),
+                rosteredFacts(centerMonths)));
+        row.measure("network dashboard, a year as of", "/api/dashboards/network?" + range + "&asOf=" + asOf,
+                () -> rosteredFacts(networkMonths));
+        row.measure("audit history (JSON)", "/api/engagements/" + engagement + "/audit", () -> storedEvents(engagement));
+        row.measure("audit chain verification", "/api/engagements/" + engagement + "/audit/verification",
+                () -> storedEvents(engagement));
+        row.as(DONOR).measure("donor's network dashboard, a year", "/api/dashboards/network?" + range,
+                () -> byIds("center_months", networkMonths));
+        row.measure("donor's engagements page (20)", "/api/engagements?size=20", () -> engagements
+                .find(Filters.eq("programmes", PROGRAMME)).sort(Sorts.ascending("enterprise.name", "_id")).limit(20)
+                .into(new ArrayList<>()));
+        print(lines, String.format(Locale.ROOT, "(x: the query over HTTP, with access checks, folding and JSON, "
+                + "against the bare MongoDB or PostgreSQL reads it stands on; %d s measuring)",
+                (System.nanoTime() - measuring) / 1_000_000_000));
+        System.out.println();
         System.out.println(String.join(System.lineSeparator(), lines));
-        System.exit(SpringApplication.exit(context, () -> 0));
     }
 
-    private String row(String name, HttpClient http, String url, String credentials, Supplier<Object> bare)
-            throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials)
-                .header("Accept", "application/json").GET().build();
-        for (int i = 0; i < Math.min(20, queries); i++) {
-            HttpResponse<String> warm = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (warm.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + warm.statusCode() + ": " + warm.body());
+    private static void print(List<String> lines, String line) {
+        lines.add(line);
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static List<String> monthIds(List<String> centers, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>();
+        for (String center : centers) {
+            for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+                ids.add(center + "|" + month);
             }
-            bare.get();
         }
-        long[] full = new long[queries];
-        long[] plain = new long[queries];
-        for (int i = 0; i < queries; i++) {
-            long start = System.nanoTime();
-            http.send(request, HttpResponse.BodyHandlers.ofString());
-            full[i] = System.nanoTime() - start;
-            start = System.nanoTime();
-            bare.get();
-            plain[i] = System.nanoTime() - start;
+        return ids;
+    }
+
+    private Document byId(String collection, String id) {
+        return readModels.getCollection(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    private List<Document> byIds(String collection, List<String> ids) {
+        return ids.stream().map(id -> byId(collection, id)).toList();
+    }
+
+    /** The rosters of the center-months, then the facts of every engagement they name. */
+    private List<Document> rosteredFacts(List<String> monthIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Document roster : byIds("center_month_rosters", monthIds)) {
+            if (roster != null && roster.get("engagements") instanceof Document named) {
+                ids.addAll(named.keySet());
+            }
         }
-        double p50 = percentile(full, 50);
-        double p99 = percentile(full, 99);
-        double b50 = percentile(plain, 50);
-        double b99 = percentile(plain, 99);
-        return String.format(Locale.ROOT, "%-34s %9.2f %9.2f %9.2f %9.2f %8.1f %8.1f", name, p50, p99, b50, b99,
-                p50 / b50, p99 / b99);
+        List<String> all = new ArrayList<>(ids);
+        List<Document> facts = new ArrayList<>(all.size());
+        for (int start = 0; start < all.size(); start += FACTS_PER_READ) {
+            readModels.getCollection("engagement_facts")
+                    .find(Filters.in("_id", all.subList(start, Math.min(all.size(), start + FACTS_PER_READ))))
+                    .into(facts);
+        }
+        return facts;
+    }
+
+    private List<?> storedEvents(String engagement) {
+        return jdbc.queryForList("SELECT payload, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", engagement);
+    }
+
+    /** Measures rows, signed in as one user at a time. */
+    private final class Row {
+        private final HttpClient http;
+        private final String base;
+        private final List<String> lines;
+        private String credentials;
+
+        Row(HttpClient http, String base, List<String> lines) {
+            this.http = http;
+            this.base = base;
+            this.lines = lines;
+        }
+
+        Row as(String user) {
+            credentials = "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        void measure(String name, String path, Supplier<Object> bare) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", credentials)
+                    .header("Accept", "application/json").GET().build();
+            for (int i = 0; i < Math.min(20, queries); i++) {
+                HttpResponse<String> warm = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (warm.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + warm.statusCode() + ": " + warm.body());
+                }
+                bare.get();
+            }
+            long[] full = new long[queries];
+            long[] plain = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                long start = System.nanoTime();
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+                full[i] = System.nanoTime() - start;
+                start = System.nanoTime();
+                bare.get();
+                plain[i] = System.nanoTime() - start;
+            }
+            double p50 = percentile(full, 50);
+            double p99 = percentile(full, 99);
+            double b50 = percentile(plain, 50);
+            double b99 = percentile(plain, 99);
+            print(lines, String.format(Locale.ROOT, "%-36s %9.2f %9.2f %9.2f %9.2f %8.1f %8.1f", name, p50, p99, b50,
+                    b99, p50 / b50, p99 / b99));
+        }
     }
 
     private static double percentile(long[] nanos, int percent) {

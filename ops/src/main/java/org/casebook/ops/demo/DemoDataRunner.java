@@ -3,6 +3,7 @@ package org.casebook.ops.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,6 +14,7 @@ import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.security.UserAccounts;
 import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.ProgrammeCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty Casebook with demo data at start when {@code casebook.demo.engagements} is more than
  * zero: the network's centers, programmes and exchange rates, a director and two counselors per center
- * (with Casebook's own sign-in, password {@code casebook.demo.password}), and that many engagements.
+ * (with Casebook's own sign-in, password {@code casebook.demo.password}), an officer of each programme's
+ * donors, and that many engagements.
  * Does nothing if the demo data of the seed is there already.
  */
 @Component
@@ -79,7 +82,8 @@ class DemoDataRunner implements ApplicationRunner {
             users();
         }
         LOG.info("Demo data: {} engagements, {} commands ({} refused by the rules) in {} s; directors and "
-                        + "counselors sign in as director.hn-tgu-01, counselor1.hn-tgu-01, ... with the password '{}'",
+                        + "counselors sign in as director.hn-tgu-01, counselor1.hn-tgu-01, ..., donors as "
+                        + "donor.dinamica, donor.al-invest, ..., with the password '{}'",
                 outcome.engagements(), outcome.commands(), outcome.refused(),
                 (System.nanoTime() - started) / 1_000_000_000, password);
     }
@@ -94,6 +98,10 @@ class DemoDataRunner implements ApplicationRunner {
                 accounts.create(new UserAccount(DemoDataGenerator.counselorName(center, which), hash, true,
                         EnumSet.of(Role.COUNSELOR), centers, Set.of()));
             }
+        }
+        for (DemoNetwork.Programme programme : DemoNetwork.PROGRAMMES) {
+            accounts.create(new UserAccount("donor." + programme.code().toLowerCase(Locale.ROOT), hash, true,
+                    EnumSet.of(Role.DONOR), Set.of(), Set.of(new ProgrammeCode(programme.code()))));
         }
     }
 }

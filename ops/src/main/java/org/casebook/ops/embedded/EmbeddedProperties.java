@@ -13,14 +13,23 @@ import org.springframework.core.env.Environment;
  *                       0 picks a free one
  * @param mongoPort      loopback port of the embedded MongoDB server (57017, clear of a local 27017);
  *                       0 picks a free one
+ * @param mongoCacheMb   megabytes of decoded read-model pages the embedded MongoDB server keeps in
+ *                       memory; a read of a cached page decodes nothing (by default a quarter of the
+ *                       heap, 64 to 2048)
  */
-record EmbeddedProperties(boolean enabled, Path dataDirectory, int postgresPort, int mongoPort) {
+record EmbeddedProperties(boolean enabled, Path dataDirectory, int postgresPort, int mongoPort, int mongoCacheMb) {
 
     static EmbeddedProperties from(Environment environment) {
         return new EmbeddedProperties(
                 environment.getProperty("casebook.embedded.enabled", Boolean.class, true),
                 Path.of(environment.getProperty("casebook.embedded.data-directory", "data")),
                 environment.getProperty("casebook.embedded.postgres-port", Integer.class, 55432),
-                environment.getProperty("casebook.embedded.mongo-port", Integer.class, 57017));
+                environment.getProperty("casebook.embedded.mongo-port", Integer.class, 57017),
+                environment.getProperty("casebook.embedded.mongo-cache-mb", Integer.class, defaultMongoCacheMb()));
+    }
+
+    private static int defaultMongoCacheMb() {
+        long quarterOfHeap = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+        return (int) Math.max(64, Math.min(2048, quarterOfHeap));
     }
 }

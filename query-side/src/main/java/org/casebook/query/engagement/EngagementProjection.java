@@ -79,7 +79,7 @@ public class EngagementProjection implements ReadModel {
 
     @Override
     public boolean isEmpty() {
-        return views.isEmpty() && timelines.isEmpty() && caseloads.isEmpty();
+        return views.isEmpty() || timelines.isEmpty() || caseloads.isEmpty();
     }
 
     @ResetHandler

@@ -15,8 +15,10 @@ class EngagementReadModelConfiguration {
     @Bean
     DocumentCollection<EngagementView> engagementViews(MongoDatabase readModels) {
         var collection = readModels.getCollection(COLLECTION, Document.class);
-        // Caseload lists filter by center and counselor. A real MongoDB uses these indexes; the embedded
-        // server accepts and ignores them, and scans instead (fine at the embedded default's size).
+        // Donors' lists filter by programme (counselors' and directors' lists read their centers' caseload
+        // documents). A real MongoDB uses these indexes; the embedded server accepts and ignores them, and
+        // scans instead.
+        collection.createIndex(Indexes.ascending("programmes", "enterprise.name"));
         collection.createIndex(Indexes.ascending("centerId", "enterprise.name"));
         collection.createIndex(Indexes.ascending("counselorId", "enterprise.name"));
         collection.createIndex(Indexes.ascending("centerId", "results.status"));

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each engagement's {@link EngagementFacts} ({@code engagement_facts}) and, derived from them,
- * the {@link CenterMonth} documents ({@code center_months}) that dashboards read.
+ * the {@link CenterMonth} documents ({@code center_months}) that dashboards read and the
+ * {@link CenterMonthRoster}s ({@code center_month_rosters}) that as-of dashboards start from.
  */
 @Component
 @ProcessingGroup(FactsProjection.PROCESSING_GROUP)
@@ -31,19 +32,24 @@ public class FactsProjection implements ReadModel {
     private final DocumentCollection<CenterMonth> centerMonths;
     private final ProjectionBatch<EngagementFacts> batch;
     private final FieldWrites monthWrites;
+    private final DocumentCollection<CenterMonthRoster> rosters;
+    private final FieldWrites rosterWrites;
 
-    public FactsProjection(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths) {
+    public FactsProjection(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths,
+                           DocumentCollection<CenterMonthRoster> rosters) {
         this.facts = facts;
         this.centerMonths = centerMonths;
+        this.rosters = rosters;
         this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP);
         this.monthWrites = new FieldWrites(centerMonths.raw(), "center-months");
+        this.rosterWrites = new FieldWrites(rosters.raw(), "center-month-rosters");
     }
 
     /**
      * Folds the event into the engagement's facts, then rewrites the engagement's entries in every
      * center-month it was or is part of: those entries follow from the facts alone, so a repeat changes
      * nothing. Center-months are shared by engagements of every segment, so only the engagement's own
-     * field of each is written.
+     * field of each is written. A center-month the engagement enters is added to its rosters for good.
      */
     @EventHandler
     void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
@@ -75,6 +81,10 @@ public class FactsProjection implements ReadModel {
                 monthWrites.unset(id, field);
             } else {
                 monthWrites.set(id, field, DocumentCollection.bson(entry));
+                if (!before.containsKey(id)) {
+                    rosterWrites.set(id, "id", id);
+                    rosterWrites.set(id, field, true);
+                }
             }
         }
     }
@@ -86,12 +96,13 @@ public class FactsProjection implements ReadModel {
 
     @Override
     public boolean isEmpty() {
-        return facts.isEmpty() && centerMonths.isEmpty();
+        return facts.isEmpty() || centerMonths.isEmpty() || rosters.isEmpty();
     }
 
     @ResetHandler
     void reset() {
         facts.clear();
         centerMonths.clear();
+        rosters.clear();
     }
 }

@@ -1,7 +1,6 @@
 package org.casebook.query.figures;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.casebook.query.store.DocumentCollection;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +11,20 @@ class FiguresReadModelConfiguration {
 
     @Bean
     DocumentCollection<EngagementFacts> engagementFacts(MongoDatabase readModels) {
-        var collection = readModels.getCollection("engagement_facts", Document.class);
-        // Dashboards find a scope's engagements by the centers they were ever credited to (a real MongoDB).
-        collection.createIndex(Indexes.ascending("centers"));
-        return new DocumentCollection<>(collection, EngagementFacts.class, EngagementFacts::id);
+        // Read by id only: as-of dashboards find a scope's engagements through the center-month rosters.
+        return new DocumentCollection<>(readModels.getCollection("engagement_facts", Document.class),
+                EngagementFacts.class, EngagementFacts::id);
     }
 
     @Bean
     DocumentCollection<CenterMonth> centerMonths(MongoDatabase readModels) {
         return new DocumentCollection<>(readModels.getCollection("center_months", Document.class), CenterMonth.class,
                 CenterMonth::id);
+    }
+
+    @Bean
+    DocumentCollection<CenterMonthRoster> centerMonthRosters(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("center_month_rosters", Document.class),
+                CenterMonthRoster.class, CenterMonthRoster::id);
     }
 }

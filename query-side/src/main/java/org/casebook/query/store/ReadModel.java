@@ -5,6 +5,10 @@ public interface ReadModel {
 
     String processingGroup();
 
-    /** Whether the read model holds no document at all. */
+    /**
+     * Whether the read model lacks what any history of events gives it: no document at all, or an
+     * empty collection that every engagement fills (a new store, or a collection an upgrade added).
+     * Such a read model is rebuilt from the first event.
+     */
     boolean isEmpty();
 }

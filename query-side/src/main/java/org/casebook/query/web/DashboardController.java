@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
 import org.casebook.query.figures.CenterMonth;
+import org.casebook.query.figures.CenterMonthRoster;
 import org.casebook.query.figures.Corrections;
 import org.casebook.query.figures.Dashboard;
 import org.casebook.query.figures.Figures;
@@ -45,24 +45,31 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The dashboards of a center, a country and the network, over any date range and as of any recording
  * time. Figures as they stand now are counted from the scope's center-months (key lookups); figures as
- * of an earlier time from every version of the scope's engagements' facts (slower). Counselors and directors see their own centers' dashboards and the aggregate figures of their
- * country and the network; donors see every scope, counting only the engagements of their programmes.
+ * of an earlier time from every version of the facts of the engagements in the scope's center-month
+ * rosters (key lookups too, of more and larger documents). Counselors and directors see their own
+ * centers' dashboards and the aggregate figures of their country and the network; donors see every
+ * scope, counting only the engagements of their programmes.
  */
 @RestController
 @RequestMapping(path = "/api/dashboards", produces = "application/json")
 public class DashboardController {
 
+    /** Engagements' facts read in one round trip. */
+    private static final int FACTS_PER_READ = 500;
+
     private final DocumentCollection<EngagementFacts> facts;
     private final DocumentCollection<CenterMonth> centerMonths;
+    private final DocumentCollection<CenterMonthRoster> rosters;
     private final DocumentCollection<CenterView> centers;
     private final DocumentCollection<ExchangeRateView> rates;
     private final Clock clock;
 
     public DashboardController(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths,
-                               DocumentCollection<CenterView> centers, DocumentCollection<ExchangeRateView> rates,
-                               Clock clock) {
+                               DocumentCollection<CenterMonthRoster> rosters, DocumentCollection<CenterView> centers,
+                               DocumentCollection<ExchangeRateView> rates, Clock clock) {
         this.facts = facts;
         this.centerMonths = centerMonths;
+        this.rosters = rosters;
         this.centers = centers;
         this.rates = rates;
         this.clock = clock;
@@ -106,10 +113,9 @@ public class DashboardController {
 
     /** @param scopeCenters the scope's centers; {@code null}: every center */
     private Corrections corrections(Actor actor, Dashboard asCorrected, Dashboard asSubmitted, Set<String> scopeCenters) {
-        List<Bson> filters = engagementFilters(actor, scopeCenters);
         Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
         return Corrections.of(asSubmitted.asOf(), asSubmitted, asCorrected,
-                facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters)), inScope,
+                rosteredFacts(actor, scopeCenters, asCorrected.from(), asCorrected.to()), inScope,
                 asCorrected.from(), asCorrected.to());
     }
 
@@ -205,35 +211,57 @@ public class DashboardController {
         if (asOf == null) {
             // The hot path: the scope's center-months, each read by its id.
             List<CenterMonth> months = new ArrayList<>();
-            Iterable<String> ids = scopeCenters != null ? scopeCenters
-                    : () -> java.util.stream.StreamSupport.stream(centers.each(Filters.empty()).spliterator(), false)
-                            .map(CenterView::id).iterator();
-            for (String center : ids) {
-                for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-                    centerMonths.find(CenterMonth.idOf(center, month)).ifPresent(months::add);
-                }
+            for (String id : centerMonthIds(scopeCenters, from, to)) {
+                centerMonths.find(id).ifPresent(months::add);
             }
             List<EngagementFacts> merged = CenterMonth.merge(months,
                     entry -> !donorOnly || entry.programmes().stream().anyMatch(funded::contains));
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
         }
-        // As of an earlier time: every version of the scope's engagements' facts.
-        List<Bson> filters = engagementFilters(actor, scopeCenters);
+        // As of an earlier time: every version of the facts of the engagements the rosters name.
         Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
-        Iterable<EngagementFacts> engagements = facts.each(filters.isEmpty() ? Filters.empty() : Filters.and(filters));
-        return FiguresCalculator.dashboard(scope, engagements, inScope, from, to, asOf, rates(asOf));
+        return FiguresCalculator.dashboard(scope, rosteredFacts(actor, scopeCenters, from, to), inScope, from, to,
+                asOf, rates(asOf));
     }
 
-    /** The scope's engagements, and for a donor only those of the programmes they fund. */
-    private static List<Bson> engagementFilters(Actor actor, Set<String> scopeCenters) {
-        List<Bson> filters = new ArrayList<>();
-        if (scopeCenters != null) {
-            filters.add(Filters.in("centers", scopeCenters));
+    /** The ids of the scope's center-months in the range, center by center. */
+    private List<String> centerMonthIds(Set<String> scopeCenters, LocalDate from, LocalDate to) {
+        Iterable<String> scope = scopeCenters != null ? scopeCenters
+                : () -> java.util.stream.StreamSupport.stream(centers.each(Filters.empty()).spliterator(), false)
+                        .map(CenterView::id).iterator();
+        List<String> ids = new ArrayList<>();
+        for (String center : scope) {
+            for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+                ids.add(CenterMonth.idOf(center, month));
+            }
         }
-        if (isDonorOnly(actor)) {
-            filters.add(Filters.in("programmes", actor.programmes().stream().map(ProgrammeCode::value).toList()));
+        return ids;
+    }
+
+    /**
+     * The facts, every version, of each engagement that ever had anything counted in one of the scope's
+     * center-months of the range (for a donor, only of their programmes): all that any recording time
+     * can count there. Read by id, from the rosters, a batch of ids at a time.
+     */
+    private List<EngagementFacts> rosteredFacts(Actor actor, Set<String> scopeCenters, LocalDate from, LocalDate to) {
+        Set<String> engagements = new java.util.LinkedHashSet<>();
+        for (String id : centerMonthIds(scopeCenters, from, to)) {
+            rosters.find(id).ifPresent(roster -> engagements.addAll(roster.engagements().keySet()));
         }
-        return filters;
+        Set<String> programmes = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
+        Predicate<EngagementFacts> funded = isDonorOnly(actor)
+                ? engagement -> engagement.programmes().stream().anyMatch(programmes::contains) : engagement -> true;
+        List<String> ids = new ArrayList<>(engagements);
+        List<EngagementFacts> found = new ArrayList<>(ids.size());
+        for (int start = 0; start < ids.size(); start += FACTS_PER_READ) {
+            facts.each(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + FACTS_PER_READ))))
+                    .forEach(engagement -> {
+                        if (funded.test(engagement)) {
+                            found.add(engagement);
+                        }
+                    });
+        }
+        return found;
     }
 
     private static boolean isDonorOnly(Actor actor) {

@@ -10,7 +10,9 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.shared.event.CounselingSessionVoided;
 import org.casebook.shared.event.JobsReported;
+import org.casebook.shared.id.SessionId;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.value.Gender;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ class FactsProjectionTest {
     private TestMongo mongo;
     private MongoDatabase database;
     private DocumentCollection<EngagementFacts> facts;
+    private DocumentCollection<CenterMonthRoster> rosters;
     private FactsProjection projection;
     private FiguresCalculatorTest.History history;
 
@@ -32,8 +35,10 @@ class FactsProjectionTest {
         database = mongo.database();
         facts = new DocumentCollection<>(database.getCollection("engagement_facts"), EngagementFacts.class,
                 EngagementFacts::id);
+        rosters = new DocumentCollection<>(database.getCollection("center_month_rosters"), CenterMonthRoster.class,
+                CenterMonthRoster::id);
         projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
-                CenterMonth.class, CenterMonth::id));
+                CenterMonth.class, CenterMonth::id), rosters);
         history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
                 Instant.parse("2026-03-02T15:00:00Z"))
                 .session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0);
@@ -84,5 +89,27 @@ class FactsProjectionTest {
                 CenterMonth.class, CenterMonth::id);
         assertThat(months.find("HN-TGU-01|2026-04")).get().satisfies(month ->
                 assertThat(CenterMonth.merge(List.of(month), entry -> true)).isEmpty());
+    }
+
+    @Test
+    void aRosterKeepsAnEngagementWhoseFactsLeftItsMonth() {
+        history.session("s-2", LocalDate.of(2026, 4, 14), 60, 0, 0)
+                .add(new CounselingSessionVoided(history.id, new SessionId("s-2"), "logged twice"));
+        deliverAll();
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+                CenterMonth.class, CenterMonth::id);
+        assertThat(months.find("HN-TGU-01|2026-04")).get()
+                .satisfies(month -> assertThat(month.engagements()).as("voided: counted nowhere now").isEmpty());
+        assertThat(rosters.find("HN-TGU-01|2026-04")).get()
+                .satisfies(roster -> assertThat(roster.engagements()).as("but counted there for a while")
+                        .containsOnlyKeys("e-1"));
+        assertThat(rosters.find("HN-TGU-01|2026-03")).get()
+                .satisfies(roster -> assertThat(roster.engagements()).containsOnlyKeys("e-1"));
+        assertThat(rosters.find("HN-TGU-01|2026-05")).as("nothing dated in May").isEmpty();
+        Document once = database.getCollection("center_month_rosters").find(new Document("_id", "HN-TGU-01|2026-04"))
+                .first();
+        deliverAll();
+        assertThat(database.getCollection("center_month_rosters").find(new Document("_id", "HN-TGU-01|2026-04"))
+                .first()).isEqualTo(once);
     }
 }
