@@ -54,9 +54,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/dashboards", produces = "application/json")
 public class DashboardController {
 
-    /** Engagements' facts read in one round trip. */
-    private static final int FACTS_PER_READ = 500;
-
     private final DocumentCollection<EngagementFacts> facts;
     private final DocumentCollection<CenterMonth> centerMonths;
     private final DocumentCollection<CenterMonthRoster> rosters;
@@ -209,11 +206,8 @@ public class DashboardController {
         boolean donorOnly = isDonorOnly(actor);
         Set<String> funded = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
         if (asOf == null) {
-            // The hot path: the scope's center-months, each read by its id.
-            List<CenterMonth> months = new ArrayList<>();
-            for (String id : centerMonthIds(scopeCenters, from, to)) {
-                centerMonths.find(id).ifPresent(months::add);
-            }
+            // The hot path: the scope's center-months, read by id.
+            List<CenterMonth> months = centerMonths.findAll(centerMonthIds(scopeCenters, from, to));
             List<EngagementFacts> merged = CenterMonth.merge(months,
                     entry -> !donorOnly || entry.programmes().stream().anyMatch(funded::contains));
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
@@ -241,27 +235,16 @@ public class DashboardController {
     /**
      * The facts, every version, of each engagement that ever had anything counted in one of the scope's
      * center-months of the range (for a donor, only of their programmes): all that any recording time
-     * can count there. Read by id, from the rosters, a batch of ids at a time.
+     * can count there. Read by id, from the rosters.
      */
     private List<EngagementFacts> rosteredFacts(Actor actor, Set<String> scopeCenters, LocalDate from, LocalDate to) {
         Set<String> engagements = new java.util.LinkedHashSet<>();
-        for (String id : centerMonthIds(scopeCenters, from, to)) {
-            rosters.find(id).ifPresent(roster -> engagements.addAll(roster.engagements().keySet()));
-        }
+        rosters.findAll(centerMonthIds(scopeCenters, from, to))
+                .forEach(roster -> engagements.addAll(roster.engagements().keySet()));
         Set<String> programmes = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
         Predicate<EngagementFacts> funded = isDonorOnly(actor)
                 ? engagement -> engagement.programmes().stream().anyMatch(programmes::contains) : engagement -> true;
-        List<String> ids = new ArrayList<>(engagements);
-        List<EngagementFacts> found = new ArrayList<>(ids.size());
-        for (int start = 0; start < ids.size(); start += FACTS_PER_READ) {
-            facts.each(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + FACTS_PER_READ))))
-                    .forEach(engagement -> {
-                        if (funded.test(engagement)) {
-                            found.add(engagement);
-                        }
-                    });
-        }
-        return found;
+        return facts.findAll(new ArrayList<>(engagements)).stream().filter(funded).toList();
     }
 
     private static boolean isDonorOnly(Actor actor) {
