@@ -229,7 +229,9 @@ public class DemoDataGenerator {
                 send(counselor, new Commands.WithdrawResult(id, result, "Claimed by mistake"), Role.COUNSELOR);
             }
         }
-        if (random.nextInt(100) < 40) {
+        // Centers close the files of clients they no longer see; a few stay open, forgotten.
+        int closing = date.isBefore(today.minusMonths(6)) ? 95 : 15;
+        if (random.nextInt(100) < closing) {
             send(counselor, new Commands.CloseEngagement(id, pick(random, List.of(ClosureReason.values())), null),
                     Role.COUNSELOR);
         }

@@ -13,9 +13,10 @@ import org.springframework.core.env.Environment;
  *                       0 picks a free one
  * @param mongoPort      loopback port of the embedded MongoDB server (57017, clear of a local 27017);
  *                       0 picks a free one
- * @param mongoCacheMb   megabytes of decoded read-model pages the embedded MongoDB server keeps in
- *                       memory; a read of a cached page decodes nothing (by default a quarter of the
- *                       heap, 64 to 2048)
+ * @param mongoCacheMb   megabytes of read-model pages the embedded MongoDB server keeps decoded in
+ *                       memory, as H2 estimates them (twice their stored size; decoded, they take more);
+ *                       a read of a cached page decodes nothing. By default an eighth of the heap, 32
+ *                       to 1024.
  */
 record EmbeddedProperties(boolean enabled, Path dataDirectory, int postgresPort, int mongoPort, int mongoCacheMb) {
 
@@ -29,7 +30,7 @@ record EmbeddedProperties(boolean enabled, Path dataDirectory, int postgresPort,
     }
 
     private static int defaultMongoCacheMb() {
-        long quarterOfHeap = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
-        return (int) Math.max(64, Math.min(2048, quarterOfHeap));
+        long eighthOfHeap = Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024);
+        return (int) Math.max(32, Math.min(1024, eighthOfHeap));
     }
 }
