@@ -172,6 +172,11 @@ class QueryBenchmark implements ApplicationRunner {
                 () -> byIds("center_months", countryMonths));
         row.measure("network dashboard, a year", "/api/dashboards/network?" + range,
                 () -> byIds("center_months", networkMonths));
+        // Eight years of the decade-size demo history serve about as many clients as one year of the
+        // network DOMAIN.md plans for (150 centers, 600 active clients each).
+        LocalDate eightYearsStart = yearStart.minusYears(7);
+        row.measure("network dashboard, eight years", "/api/dashboards/network?from=" + eightYearsStart + "&to=" + yearEnd,
+                () -> byIds("center_months", monthIds(allCenters, eightYearsStart, yearEnd)));
         row.measure("center dashboard, a year as of", "/api/dashboards/centers/" + CENTER + "?" + range
                 + "&asOf=" + asOf, () -> rosteredFacts(centerMonths));
         row.measure("center year, submitted vs corrected", "/api/dashboards/centers/" + CENTER + "/corrections?"
