@@ -37,9 +37,9 @@ public class EngagementProjection implements ReadModel {
         this.views = views;
         this.timelines = timelines;
         this.caseloads = caseloads;
-        this.batch = new ProjectionBatch<>(views, PROCESSING_GROUP);
-        this.timelineBatch = new ProjectionBatch<>(timelines, "timelines");
         this.caseloadWrites = new FieldWrites(caseloads.raw(), "caseloads");
+        this.batch = new ProjectionBatch<>(views, PROCESSING_GROUP, caseloadWrites);
+        this.timelineBatch = new ProjectionBatch<>(timelines, "timelines");
     }
 
     /** Every engagement event, folded into the engagement's document and its timeline. */

@@ -40,9 +40,9 @@ public class FactsProjection implements ReadModel {
         this.facts = facts;
         this.centerMonths = centerMonths;
         this.rosters = rosters;
-        this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP);
         this.monthWrites = new FieldWrites(centerMonths.raw(), "center-months");
         this.rosterWrites = new FieldWrites(rosters.raw(), "center-month-rosters");
+        this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP, monthWrites, rosterWrites);
     }
 
     /**

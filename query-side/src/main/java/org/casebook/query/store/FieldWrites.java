@@ -52,6 +52,11 @@ public final class FieldWrites {
         pending(CurrentUnitOfWork.get().root()).computeIfAbsent(id, key -> new LinkedHashMap<>()).put(field, value);
     }
 
+    /** Takes part in the unit of work's commit from now on, so that its writes go before those enlisted later. */
+    void enlist(UnitOfWork<?> root) {
+        pending(root);
+    }
+
     private Map<String, Map<String, Object>> pending(UnitOfWork<?> root) {
         return root.getOrComputeResource(resourceKey, key -> {
             Map<String, Map<String, Object>> documents = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.casebook.query.store;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -14,15 +15,23 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * memory through every event of the batch, and written once when the batch commits, before the
  * processor stores its token: a crash in between replays the batch, which the folds ignore.
  * Outside a unit of work (plain tests, tools) every change is written at once.
+ * <p>
+ * Documents derived from these records (written through {@link FieldWrites}) are written before the
+ * records themselves. The folds skip events a record has seen, so if the records were written first
+ * and a derived write then failed, the processor's retry of the batch would skip those events and the
+ * derived documents would stay without them for good.
  */
 public final class ProjectionBatch<T> {
 
     private final DocumentCollection<T> collection;
     private final String resourceKey;
+    private final List<FieldWrites> derived;
 
-    public ProjectionBatch(DocumentCollection<T> collection, String name) {
+    /** @param derived the writes of documents derived from these records, written before them */
+    public ProjectionBatch(DocumentCollection<T> collection, String name, FieldWrites... derived) {
         this.collection = collection;
         this.resourceKey = ProjectionBatch.class.getName() + "/" + name;
+        this.derived = List.of(derived);
     }
 
     /**
@@ -34,7 +43,7 @@ public final class ProjectionBatch<T> {
             T before = collection.find(id).orElse(null);
             T after = fold.apply(before);
             if (after != null && after != before) {
-                collection.writeAll(java.util.List.of(after));
+                collection.writeAll(List.of(after));
             }
             return;
         }
@@ -48,6 +57,12 @@ public final class ProjectionBatch<T> {
     }
 
     private Pending<T> pending(UnitOfWork<?> root) {
+        Pending<T> existing = root.getResource(resourceKey);
+        if (existing != null) {
+            return existing;
+        }
+        // Commit handlers run in the order they were added: the derived documents' go first.
+        derived.forEach(writes -> writes.enlist(root));
         return root.getOrComputeResource(resourceKey, key -> {
             Pending<T> created = new Pending<>();
             root.onPrepareCommit(unit -> collection.writeAll(created.changed.values()));

@@ -1,12 +1,14 @@
 package org.casebook.query.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
@@ -111,5 +113,29 @@ class FactsProjectionTest {
         deliverAll();
         assertThat(database.getCollection("center_month_rosters").find(new Document("_id", "HN-TGU-01|2026-04"))
                 .first()).isEqualTo(once);
+    }
+
+    /** Delivers the whole history as one event processor batch (one unit of work). */
+    private void deliverAllInOneBatch() {
+        DefaultUnitOfWork.startAndGet(null).execute(this::deliverAll);
+    }
+
+    @Test
+    void aBatchThatFailedPartWayIsWrittenWholeWhenRetried() {
+        // A center-month whose map of engagements is not a map: the batch's write to it fails.
+        database.getCollection("center_months").insertOne(new Document("_id", "HN-TGU-01|2026-03")
+                .append("engagements", "not a map"));
+        assertThatThrownBy(this::deliverAllInOneBatch).isInstanceOf(RuntimeException.class);
+        assertThat(facts.find("e-1")).as("the facts wait for what is derived from them").isEmpty();
+
+        database.getCollection("center_months").deleteOne(new Document("_id", "HN-TGU-01|2026-03"));
+        deliverAllInOneBatch();
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+                CenterMonth.class, CenterMonth::id);
+        assertThat(facts.find("e-1")).contains(history.facts());
+        assertThat(months.find("HN-TGU-01|2026-03")).get()
+                .satisfies(month -> assertThat(month.engagements()).containsOnlyKeys("e-1"));
+        assertThat(rosters.find("HN-TGU-01|2026-03")).get()
+                .satisfies(roster -> assertThat(roster.engagements()).containsOnlyKeys("e-1"));
     }
 }
