@@ -27,6 +27,7 @@ import org.bson.Document;
 import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.security.UserAccounts;
 import org.casebook.query.progress.ProjectionProgress;
+import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.ProgrammeCode;
 import org.slf4j.Logger;
@@ -59,8 +60,6 @@ class QueryBenchmark implements ApplicationRunner {
     private static final String COUNTRY = "HN";
     private static final String PROGRAMME = "DINAMICA";
     private static final String DONOR = "benchmark.donor";
-    /** As many ids as the dashboards ask for in one read. */
-    private static final int IDS_PER_READ = 500;
 
     private final ConfigurableApplicationContext context;
     private final MongoDatabase readModels;
@@ -223,10 +222,10 @@ class QueryBenchmark implements ApplicationRunner {
     /** The documents with these ids, as the dashboards read them: by {@code $in} on {@code _id}, in batches. */
     private List<Document> byIds(String collection, List<String> ids) {
         List<Document> found = new ArrayList<>(ids.size());
-        for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
+        int batch = DocumentCollection.IDS_PER_READ;
+        for (int start = 0; start < ids.size(); start += batch) {
             readModels.getCollection(collection)
-                    .find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ))))
-                    .into(found);
+                    .find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + batch)))).into(found);
         }
         return found;
     }

@@ -40,7 +40,7 @@ public record EngagementFacts(
         String sector,
         Stage stage,
         List<String> programmes,
-        /* every center the engagement was ever credited to, for finding it by scope */
+        /* every center the engagement was ever credited to */
         List<String> centers,
         List<Placement> placements,
         List<SessionVersion> sessions,

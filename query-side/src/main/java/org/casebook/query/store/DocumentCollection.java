@@ -37,7 +37,7 @@ public final class DocumentCollection<T> {
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     /** Ids asked for in one read. */
-    private static final int IDS_PER_READ = 500;
+    public static final int IDS_PER_READ = 500;
 
     private final MongoCollection<Document> collection;
     private final Class<T> type;

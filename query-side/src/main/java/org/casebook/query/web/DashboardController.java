@@ -203,13 +203,11 @@ public class DashboardController {
             throw Refusal.rule("period-ends-before-start", "to", from, to);
         }
         Instant asOf = asOfText == null ? null : instant(asOfText);
-        boolean donorOnly = isDonorOnly(actor);
-        Set<String> funded = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
         if (asOf == null) {
             // The hot path: the scope's center-months, read by id.
             List<CenterMonth> months = centerMonths.findAll(centerMonthIds(scopeCenters, from, to));
-            List<EngagementFacts> merged = CenterMonth.merge(months,
-                    entry -> !donorOnly || entry.programmes().stream().anyMatch(funded::contains));
+            Predicate<List<String>> counted = counts(actor);
+            List<EngagementFacts> merged = CenterMonth.merge(months, entry -> counted.test(entry.programmes()));
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
         }
         // As of an earlier time: every version of the facts of the engagements the rosters name.
@@ -241,10 +239,21 @@ public class DashboardController {
         Set<String> engagements = new java.util.LinkedHashSet<>();
         rosters.findAll(centerMonthIds(scopeCenters, from, to))
                 .forEach(roster -> engagements.addAll(roster.engagements().keySet()));
-        Set<String> programmes = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
-        Predicate<EngagementFacts> funded = isDonorOnly(actor)
-                ? engagement -> engagement.programmes().stream().anyMatch(programmes::contains) : engagement -> true;
-        return facts.findAll(new ArrayList<>(engagements)).stream().filter(funded).toList();
+        Predicate<List<String>> counted = counts(actor);
+        return facts.findAll(new ArrayList<>(engagements)).stream()
+                .filter(engagement -> counted.test(engagement.programmes())).toList();
+    }
+
+    /**
+     * Whether the reader's dashboards count an engagement of these programmes: a donor's, only those of
+     * the programmes they fund; everyone else's, all.
+     */
+    private static Predicate<List<String>> counts(Actor actor) {
+        if (!isDonorOnly(actor)) {
+            return programmes -> true;
+        }
+        Set<String> funded = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
+        return programmes -> programmes.stream().anyMatch(funded::contains);
     }
 
     private static boolean isDonorOnly(Actor actor) {
