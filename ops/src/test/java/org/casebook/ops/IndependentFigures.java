@@ -129,6 +129,14 @@ final class IndependentFigures {
 
     /** The figures of one center over [from, to] as of a time, in the names of the dashboard's JSON. */
     Map<String, Object> center(String center, LocalDate from, LocalDate to, Instant asOf) {
+        return scope(java.util.Set.of(center), from, to, asOf);
+    }
+
+    /**
+     * The figures of some centers together over [from, to] as of a time: an engagement served by two
+     * of them counts once, with its hours at both.
+     */
+    Map<String, Object> scope(java.util.Set<String> centers, LocalDate from, LocalDate to, Instant asOf) {
         Map<String, BigDecimal> rates = rates(asOf);
         long served = 0;
         long newClients = 0;
@@ -140,14 +148,14 @@ final class IndependentFigures {
         BigDecimal[] jobs = {BigDecimal.ZERO, BigDecimal.ZERO};
         long[] starts = new long[2];
         for (Engagement e : engagements(asOf).values()) {
-            if (in(e.intake, from, to) && e.centerOn(e.intake).equals(center)) {
+            if (in(e.intake, from, to) && centers.contains(e.centerOn(e.intake))) {
                 newClients++;
             }
             long mine = 0;
             boolean any = false;
             for (Object[] s : e.sessions.values()) {
                 LocalDate date = (LocalDate) s[0];
-                if (!(Boolean) s[3] && in(date, from, to) && e.centerOn(date).equals(center)) {
+                if (!(Boolean) s[3] && in(date, from, to) && centers.contains(e.centerOn(date))) {
                     any = true;
                     mine += (Integer) s[1];
                     travel += (Integer) s[2];
@@ -168,7 +176,7 @@ final class IndependentFigures {
                     case "SALES_INCREASE" -> d.get("periodEnd").asText();
                     default -> d.get("date").asText();
                 });
-                if (!in(date, from, to) || !e.centerOn(date).equals(center)) {
+                if (!in(date, from, to) || !centers.contains(e.centerOn(date))) {
                     continue;
                 }
                 int times = status.equals("VERIFIED") ? 2 : 1;

@@ -145,7 +145,6 @@ class QueryBenchmark implements ApplicationRunner {
                 .forEach(center -> countryCenters.add(center.getString("_id")));
         List<String> allCenters = new ArrayList<>();
         readModels.getCollection("centers").find().forEach(center -> allCenters.add(center.getString("_id")));
-        List<String> countryMonths = monthIds(countryCenters, yearStart, yearEnd);
         List<String> networkMonths = monthIds(allCenters, yearStart, yearEnd);
         String asOf = Instant.now().toString();
 
@@ -166,12 +165,20 @@ class QueryBenchmark implements ApplicationRunner {
             return parts;
         });
         row.measure("verification queue", "/api/verification-queue", () -> byId("caseloads", CENTER));
+        // A year is a kept period: one document of figures per center of the scope.
         row.measure("center dashboard, a year", "/api/dashboards/centers/" + CENTER + "?" + range,
-                () -> byIds("center_months", centerMonths));
+                () -> keptFigures(List.of(CENTER), yearStart, yearEnd));
         row.measure("country dashboard, a year", "/api/dashboards/countries/" + COUNTRY + "?" + range,
-                () -> byIds("center_months", countryMonths));
+                () -> keptFigures(countryCenters, yearStart, yearEnd));
         row.measure("network dashboard, a year", "/api/dashboards/network?" + range,
-                () -> byIds("center_months", networkMonths));
+                () -> keptFigures(allCenters, yearStart, yearEnd));
+        LocalDate quarterEnd = yearStart.plusMonths(3).minusDays(1);
+        row.measure("network dashboard, a quarter", "/api/dashboards/network?from=" + yearStart + "&to=" + quarterEnd,
+                () -> keptFigures(allCenters, yearStart, quarterEnd));
+        // Other ranges are counted from every engagement's part of the scope's center-months.
+        LocalDate halfEnd = yearStart.plusMonths(6).minusDays(1);
+        row.measure("network dashboard, a half year", "/api/dashboards/network?from=" + yearStart + "&to=" + halfEnd,
+                () -> byIds("center_months", monthIds(allCenters, yearStart, halfEnd)));
         // Eight years of the decade-size demo history serve about as many clients as one year of the
         // network DOMAIN.md plans for (150 centers, 600 active clients each).
         LocalDate eightYearsStart = yearStart.minusYears(7);
@@ -180,15 +187,15 @@ class QueryBenchmark implements ApplicationRunner {
         row.measure("center dashboard, a year as of", "/api/dashboards/centers/" + CENTER + "?" + range
                 + "&asOf=" + asOf, () -> rosteredFacts(centerMonths));
         row.measure("center year, submitted vs corrected", "/api/dashboards/centers/" + CENTER + "/corrections?"
-                + range + "&submittedAt=" + yearEnd.plusMonths(1), () -> List.of(byIds("center_months", centerMonths),
-                rosteredFacts(centerMonths)));
+                + range + "&submittedAt=" + yearEnd.plusMonths(1), () -> List.of(keptFigures(
+                List.of(CENTER), yearStart, yearEnd), rosteredFacts(centerMonths)));
         row.measure("network dashboard, a year as of", "/api/dashboards/network?" + range + "&asOf=" + asOf,
                 () -> rosteredFacts(networkMonths));
         row.measure("audit history (JSON)", "/api/engagements/" + engagement + "/audit", () -> storedEvents(engagement));
         row.measure("audit chain verification", "/api/engagements/" + engagement + "/audit/verification",
                 () -> storedEvents(engagement));
         row.as(DONOR).measure("donor's network dashboard, a year", "/api/dashboards/network?" + range,
-                () -> byIds("center_months", networkMonths));
+                () -> keptFigures(allCenters, yearStart, yearEnd));
         row.measure("donor's engagements page (20)", "/api/engagements?size=20", () -> engagements
                 .find(Filters.eq("programmes", PROGRAMME)).sort(Sorts.ascending("enterprise.name", "_id")).limit(20)
                 .into(new ArrayList<>()));
@@ -213,6 +220,18 @@ class QueryBenchmark implements ApplicationRunner {
             }
         }
         return ids;
+    }
+
+    /** The kept figures of a period for each center, then the facts of the engagements they name as moved. */
+    private List<Document> keptFigures(List<String> centers, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>();
+        centers.forEach(center -> ids.add(center + "|" + from + "|" + to));
+        List<Document> figures = byIds("period_figures", ids);
+        Set<String> moved = new LinkedHashSet<>();
+        figures.forEach(kept -> moved.addAll(kept.getList("moved", String.class, List.of())));
+        List<Document> read = new ArrayList<>(figures);
+        read.addAll(byIds("engagement_facts", new ArrayList<>(moved)));
+        return read;
     }
 
     private Document byId(String collection, String id) {

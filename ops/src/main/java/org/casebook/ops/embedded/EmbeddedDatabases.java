@@ -14,7 +14,9 @@ import java.util.Map;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.DisposableBean;
 
@@ -72,15 +74,46 @@ final class EmbeddedDatabases implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
-        // The backend's own way of opening its file keeps H2's default cache of 16 MB: at a network's
-        // size nearly every read would decode its page again (Java serialization), the bulk of a query.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(properties.mongoCacheMb()).open();
-        mongo = new MongoServer(new H2Backend(store));
+        H2Backend backend;
+        try {
+            backend = open(file, properties.mongoCacheMb());
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw e;
+            }
+            // The read models are rebuilt from the events whenever they are lost; a file that cannot be read
+            // is lost too. It is kept beside the new one for whoever wants to look at it.
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside);
+            } catch (IOException moving) {
+                throw new UncheckedIOException("Cannot set aside the unreadable " + file, moving);
+            }
+            log.warn("The embedded MongoDB server's file cannot be read (" + e.getMessage() + "): moved it to "
+                    + aside + "; the read models are rebuilt from the events");
+            backend = open(file, properties.mongoCacheMb());
+        }
+        mongo = new MongoServer(backend);
         mongo.bind(new InetSocketAddress(LOOPBACK, properties.mongoPort()));
         String uri = "mongodb://" + LOOPBACK + ":" + mongo.getLocalAddress().getPort();
         log.info("Embedded MongoDB server: " + uri + " (read models, rebuilt from the events when lost), data in "
                 + file + ", cache " + properties.mongoCacheMb() + " MB");
         return uri;
+    }
+
+    /**
+     * Opens the file and reads every collection into the backend's indexes. The backend's own way of
+     * opening its file keeps H2's default cache of 16 MB: at a network's size nearly every read would
+     * decode its page again (Java serialization), the bulk of a query.
+     */
+    private static H2Backend open(Path file, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        try {
+            return new H2Backend(store);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
     }
 
     private void requireDurability() {

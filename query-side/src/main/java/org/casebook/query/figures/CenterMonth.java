@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casebook.query.figures.EngagementFacts.Placement;
 import org.casebook.query.figures.EngagementFacts.ResultVersion;
 import org.casebook.query.figures.EngagementFacts.SessionVersion;
@@ -32,10 +33,12 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
 
     /**
      * One engagement's part of the center-month, derived from its facts alone: an event that changes
-     * nothing of it leaves it, and its document, unwritten.
+     * nothing of it leaves it, and its document, unwritten. {@code moved}: the engagement was
+     * transferred at some time, so other centers may have parts of it too.
      */
     public record Entry(Gender gender, String sector, Stage stage, List<String> programmes,
-                        LocalDate intakeDate, List<SessionVersion> sessions, List<ResultVersion> results) {
+                        LocalDate intakeDate, List<SessionVersion> sessions, List<ResultVersion> results,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean moved) {
     }
 
     public static String idOf(String center, YearMonth month) {
@@ -72,7 +75,7 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
             entries.put(key, new Entry(facts.gender(), facts.sector(), facts.stage(),
                     facts.programmes(), key.equals(intakeKey) ? facts.intakeDate() : null,
                     List.copyOf(sessions.getOrDefault(key, List.of())),
-                    List.copyOf(results.getOrDefault(key, List.of()))));
+                    List.copyOf(results.getOrDefault(key, List.of())), facts.centers().size() > 1));
         }
         return entries;
     }

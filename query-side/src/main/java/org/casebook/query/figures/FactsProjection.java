@@ -1,6 +1,7 @@
 package org.casebook.query.figures;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FieldWrites;
+import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.ProjectionBatch;
 import org.casebook.query.store.ReadModel;
 import org.casebook.shared.event.EngagementEvent;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each engagement's {@link EngagementFacts} ({@code engagement_facts}) and, derived from them,
  * the {@link CenterMonth} documents ({@code center_months}) that dashboards read and the
- * {@link CenterMonthRoster}s ({@code center_month_rosters}) that as-of dashboards start from.
+ * {@link CenterMonthRoster}s ({@code center_month_rosters}) that as-of dashboards start from, and from
+ * the center-months each center's {@link PeriodFigures} ({@code period_figures}) for the kept periods.
  */
 @Component
 @ProcessingGroup(FactsProjection.PROCESSING_GROUP)
@@ -34,15 +37,21 @@ public class FactsProjection implements ReadModel {
     private final FieldWrites monthWrites;
     private final DocumentCollection<CenterMonthRoster> rosters;
     private final FieldWrites rosterWrites;
+    private final DocumentCollection<PeriodFigures> periodFigures;
+    private final PeriodFiguresWrites periodWrites;
 
     public FactsProjection(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths,
-                           DocumentCollection<CenterMonthRoster> rosters) {
+                           DocumentCollection<CenterMonthRoster> rosters, DocumentCollection<PeriodFigures> periodFigures,
+                           FiscalYears fiscalYears) {
         this.facts = facts;
         this.centerMonths = centerMonths;
         this.rosters = rosters;
+        this.periodFigures = periodFigures;
         this.monthWrites = new FieldWrites(centerMonths.raw(), "center-months");
         this.rosterWrites = new FieldWrites(rosters.raw(), "center-month-rosters");
-        this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP, monthWrites, rosterWrites);
+        this.periodWrites = new PeriodFiguresWrites(periodFigures, centerMonths, fiscalYears.yearStarts(), "period-figures");
+        // Period figures are counted from the center-months, so they go after them.
+        this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP, monthWrites, rosterWrites, periodWrites);
     }
 
     /**
@@ -86,6 +95,7 @@ public class FactsProjection implements ReadModel {
                     rosterWrites.set(id, field, true);
                 }
             }
+            periodWrites.changed(centerAndMonth[0], YearMonth.parse(centerAndMonth[1]));
         }
     }
 
@@ -96,7 +106,7 @@ public class FactsProjection implements ReadModel {
 
     @Override
     public boolean isEmpty() {
-        return facts.isEmpty() || centerMonths.isEmpty() || rosters.isEmpty();
+        return facts.isEmpty() || centerMonths.isEmpty() || rosters.isEmpty() || periodFigures.isEmpty();
     }
 
     @ResetHandler
@@ -104,5 +114,6 @@ public class FactsProjection implements ReadModel {
         facts.clear();
         centerMonths.clear();
         rosters.clear();
+        periodFigures.clear();
     }
 }

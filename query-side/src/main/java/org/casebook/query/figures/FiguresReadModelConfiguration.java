@@ -27,4 +27,10 @@ class FiguresReadModelConfiguration {
         return new DocumentCollection<>(readModels.getCollection("center_month_rosters", Document.class),
                 CenterMonthRoster.class, CenterMonthRoster::id);
     }
+
+    @Bean
+    DocumentCollection<PeriodFigures> periodFigures(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("period_figures", Document.class), PeriodFigures.class,
+                PeriodFigures::id);
+    }
 }

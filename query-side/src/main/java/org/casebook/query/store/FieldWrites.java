@@ -21,7 +21,7 @@ import org.bson.conversions.Bson;
  * batch the writes to one document are gathered into one update (the last value of each field wins),
  * sent with the others as one bulk write when the batch commits; at once outside a unit of work.
  */
-public final class FieldWrites {
+public final class FieldWrites implements DerivedWrites {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     /** Marks a field to remove. */
@@ -52,8 +52,8 @@ public final class FieldWrites {
         pending(CurrentUnitOfWork.get().root()).computeIfAbsent(id, key -> new LinkedHashMap<>()).put(field, value);
     }
 
-    /** Takes part in the unit of work's commit from now on, so that its writes go before those enlisted later. */
-    void enlist(UnitOfWork<?> root) {
+    @Override
+    public void enlist(UnitOfWork<?> root) {
         pending(root);
     }
 

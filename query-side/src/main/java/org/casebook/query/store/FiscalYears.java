@@ -21,4 +21,11 @@ public record FiscalYears(@DefaultValue Map<String, Integer> firstMonth) {
         LocalDate start = LocalDate.of(date.getYear(), first, 1);
         return start.isAfter(date) ? start.minusYears(1) : start;
     }
+
+    /** The months in which some country's year starts: January, and every fiscal year's first month. */
+    public java.util.SortedSet<Integer> yearStarts() {
+        java.util.SortedSet<Integer> starts = new java.util.TreeSet<>(firstMonth.values());
+        starts.add(1);
+        return starts;
+    }
 }

@@ -16,7 +16,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * processor stores its token: a crash in between replays the batch, which the folds ignore.
  * Outside a unit of work (plain tests, tools) every change is written at once.
  * <p>
- * Documents derived from these records (written through {@link FieldWrites}) are written before the
+ * Documents derived from these records ({@link DerivedWrites}) are written before the
  * records themselves. The folds skip events a record has seen, so if the records were written first
  * and a derived write then failed, the processor's retry of the batch would skip those events and the
  * derived documents would stay without them for good.
@@ -25,10 +25,10 @@ public final class ProjectionBatch<T> {
 
     private final DocumentCollection<T> collection;
     private final String resourceKey;
-    private final List<FieldWrites> derived;
+    private final List<DerivedWrites> derived;
 
     /** @param derived the writes of documents derived from these records, written before them */
-    public ProjectionBatch(DocumentCollection<T> collection, String name, FieldWrites... derived) {
+    public ProjectionBatch(DocumentCollection<T> collection, String name, DerivedWrites... derived) {
         this.collection = collection;
         this.resourceKey = ProjectionBatch.class.getName() + "/" + name;
         this.derived = List.of(derived);

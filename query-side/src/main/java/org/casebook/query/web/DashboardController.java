@@ -25,10 +25,14 @@ import org.casebook.query.figures.Dashboard;
 import org.casebook.query.figures.Figures;
 import org.casebook.query.figures.EngagementFacts;
 import org.casebook.query.figures.FiguresCalculator;
+import org.casebook.query.figures.Period;
+import org.casebook.query.figures.PeriodDashboard;
+import org.casebook.query.figures.PeriodFigures;
 import org.casebook.query.figures.Rates;
 import org.casebook.query.reference.CenterView;
 import org.casebook.query.reference.ExchangeRateView;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.query.store.FiscalYears;
 import org.casebook.shared.actor.Actor;
 import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.CenterId;
@@ -44,7 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboards of a center, a country and the network, over any date range and as of any recording
- * time. Figures as they stand now are counted from the scope's center-months (key lookups); figures as
+ * time. Figures as they stand now for a month, a quarter or a year are summed from the scope's centers'
+ * {@link PeriodFigures} (one key lookup per center); for other ranges they are counted from the scope's
+ * center-months (key lookups); figures as
  * of an earlier time from every version of the facts of the engagements in the scope's center-month
  * rosters (key lookups too, of more and larger documents). Counselors and directors see their own
  * centers' dashboards and the aggregate figures of their country and the network; donors see every
@@ -59,17 +65,37 @@ public class DashboardController {
     private final DocumentCollection<CenterMonthRoster> rosters;
     private final DocumentCollection<CenterView> centers;
     private final DocumentCollection<ExchangeRateView> rates;
+    private final FiscalYears fiscalYears;
     private final Clock clock;
+    private final PeriodDashboard.Source source;
 
     public DashboardController(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths,
-                               DocumentCollection<CenterMonthRoster> rosters, DocumentCollection<CenterView> centers,
-                               DocumentCollection<ExchangeRateView> rates, Clock clock) {
+                               DocumentCollection<CenterMonthRoster> rosters, DocumentCollection<PeriodFigures> periodFigures,
+                               DocumentCollection<CenterView> centers, DocumentCollection<ExchangeRateView> rates,
+                               FiscalYears fiscalYears, Clock clock) {
         this.facts = facts;
         this.centerMonths = centerMonths;
         this.rosters = rosters;
         this.centers = centers;
         this.rates = rates;
+        this.fiscalYears = fiscalYears;
         this.clock = clock;
+        this.source = new PeriodDashboard.Source() {
+            @Override
+            public List<PeriodFigures> periodFigures(List<String> ids) {
+                return periodFigures.findAll(ids);
+            }
+
+            @Override
+            public List<CenterMonth> centerMonths(List<String> ids) {
+                return centerMonths.findAll(ids);
+            }
+
+            @Override
+            public List<EngagementFacts> facts(List<String> ids) {
+                return facts.findAll(ids);
+            }
+        };
     }
 
     @GetMapping("/centers/{centerId}")
@@ -204,7 +230,13 @@ public class DashboardController {
         }
         Instant asOf = asOfText == null ? null : instant(asOfText);
         if (asOf == null) {
-            // The hot path: the scope's center-months, read by id.
+            Optional<Period> kept = Period.sameAs(from, to, today, fiscalYears.yearStarts());
+            if (kept.isPresent()) {
+                // The hot path: one document per center of the scope, read by id.
+                return PeriodDashboard.of(scope, kept.get(), from, to, scopeCenters != null ? scopeCenters
+                        : allCenters(), counts(actor), rates(null), source);
+            }
+            // Any other range: the scope's center-months, read by id.
             List<CenterMonth> months = centerMonths.findAll(centerMonthIds(scopeCenters, from, to));
             Predicate<List<String>> counted = counts(actor);
             List<EngagementFacts> merged = CenterMonth.merge(months, entry -> counted.test(entry.programmes()));
@@ -216,11 +248,15 @@ public class DashboardController {
                 asOf, rates(asOf));
     }
 
+    private List<String> allCenters() {
+        List<String> all = new ArrayList<>();
+        centers.each(Filters.empty()).forEach(center -> all.add(center.id()));
+        return all;
+    }
+
     /** The ids of the scope's center-months in the range, center by center. */
     private List<String> centerMonthIds(Set<String> scopeCenters, LocalDate from, LocalDate to) {
-        Iterable<String> scope = scopeCenters != null ? scopeCenters
-                : () -> java.util.stream.StreamSupport.stream(centers.each(Filters.empty()).spliterator(), false)
-                        .map(CenterView::id).iterator();
+        Iterable<String> scope = scopeCenters != null ? scopeCenters : allCenters();
         List<String> ids = new ArrayList<>();
         for (String center : scope) {
             for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.casebook.query.TestMongo;
 import org.casebook.query.store.DocumentCollection;
+import org.casebook.query.store.FiscalYears;
 import org.casebook.shared.event.CounselingSessionVoided;
 import org.casebook.shared.event.JobsReported;
 import org.casebook.shared.id.SessionId;
@@ -28,6 +30,7 @@ class FactsProjectionTest {
     private MongoDatabase database;
     private DocumentCollection<EngagementFacts> facts;
     private DocumentCollection<CenterMonthRoster> rosters;
+    private DocumentCollection<PeriodFigures> periodFigures;
     private FactsProjection projection;
     private FiguresCalculatorTest.History history;
 
@@ -39,8 +42,10 @@ class FactsProjectionTest {
                 EngagementFacts::id);
         rosters = new DocumentCollection<>(database.getCollection("center_month_rosters"), CenterMonthRoster.class,
                 CenterMonthRoster::id);
+        periodFigures = new DocumentCollection<>(database.getCollection("period_figures"), PeriodFigures.class,
+                PeriodFigures::id);
         projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
-                CenterMonth.class, CenterMonth::id), rosters);
+                CenterMonth.class, CenterMonth::id), rosters, periodFigures, new FiscalYears(Map.of("JM", 4)));
         history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
                 Instant.parse("2026-03-02T15:00:00Z"))
                 .session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0);
@@ -137,5 +142,76 @@ class FactsProjectionTest {
                 .satisfies(month -> assertThat(month.engagements()).containsOnlyKeys("e-1"));
         assertThat(rosters.find("HN-TGU-01|2026-03")).get()
                 .satisfies(roster -> assertThat(roster.engagements()).containsOnlyKeys("e-1"));
+    }
+
+    private static final java.util.Set<Integer> YEAR_STARTS = java.util.Set.of(1, 4);
+
+    /** Every kept period of Tegucigalpa with something dated in it (the history's months). */
+    private java.util.Set<Period> keptPeriods() {
+        java.util.Set<Period> periods = new java.util.HashSet<>();
+        CenterMonth.entriesOf(history.facts()).keySet().forEach(id ->
+                periods.addAll(Period.holding(java.time.YearMonth.parse(id.split("\\|")[1]), YEAR_STARTS)));
+        assertThat(periods).hasSizeGreaterThanOrEqualTo(5);
+        return periods;
+    }
+
+    private void assertPeriodFiguresCountedFromTheCenterMonths() {
+        List<CenterMonth> months = new java.util.ArrayList<>();
+        new DocumentCollection<>(database.getCollection("center_months"), CenterMonth.class, CenterMonth::id)
+                .each(new Document()).forEach(months::add);
+        for (Period period : keptPeriods()) {
+            PeriodFigures expected = PeriodFigures.count("HN-TGU-01", period, months);
+            assertThat(periodFigures.find(period.idFor("HN-TGU-01"))).as(period.toString()).get().satisfies(kept -> {
+                assertThat(kept.isCurrent()).isTrue();
+                assertThat(kept.parts()).isEqualTo(expected.parts()).isNotEmpty();
+                assertThat(kept.from()).isEqualTo(period.from());
+            });
+        }
+        assertThat(periodFigures.count(new Document())).isEqualTo(keptPeriods().size());
+    }
+
+    @Test
+    void periodFiguresAreCountedFromTheCenterMonthsAndRepeatsChangeNone() {
+        deliverAll();
+        assertPeriodFiguresCountedFromTheCenterMonths();
+        String year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01");
+        List<PeriodFigures.Part> parts = periodFigures.find(year).orElseThrow().parts();
+        deliverAllInOneBatch();
+        assertThat(periodFigures.find(year)).get().satisfies(kept -> assertThat(kept.parts()).isEqualTo(parts));
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
+
+    @Test
+    void periodFiguresCountedInOneBatchAreThoseCountedEventByEvent() {
+        deliverAllInOneBatch();
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
+
+    @Test
+    void figuresCountedBeforeAnotherSegmentsChangeReadAsBehind() {
+        deliverAll();
+        String year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01");
+        assertThat(periodFigures.find(year)).get().satisfies(kept -> assertThat(kept.isCurrent()).isTrue());
+        // Another segment counted a change to the year's center-months and has not written its figures yet.
+        database.getCollection("period_figures").updateOne(new Document("_id", year),
+                new Document("$inc", new Document("dirty", 1L)));
+        assertThat(periodFigures.find(year)).get().satisfies(kept -> assertThat(kept.isCurrent()).isFalse());
+        history.session("s-2", LocalDate.of(2026, 7, 7), 60, 0, 0);
+        deliverAllInOneBatch();
+        assertThat(periodFigures.find(year)).get().satisfies(kept -> assertThat(kept.isCurrent())
+                .as("counted again after every change so far").isTrue());
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
+
+    @Test
+    void aBatchWhosePeriodFiguresFailedIsCountedWholeWhenRetried() {
+        String year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01");
+        database.getCollection("period_figures").insertOne(new Document("_id", year).append("dirty", "not a number"));
+        assertThatThrownBy(this::deliverAllInOneBatch).isInstanceOf(RuntimeException.class);
+        assertThat(facts.find("e-1")).as("the facts wait for what is derived from them").isEmpty();
+
+        database.getCollection("period_figures").deleteOne(new Document("_id", year));
+        deliverAllInOneBatch();
+        assertPeriodFiguresCountedFromTheCenterMonths();
     }
 }

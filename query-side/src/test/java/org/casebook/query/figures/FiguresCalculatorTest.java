@@ -27,6 +27,7 @@ import org.casebook.shared.event.BusinessStartReported;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
 import org.casebook.shared.value.AttestationMethod;
@@ -57,12 +58,12 @@ class FiguresCalculatorTest {
         final List<Instant> times = new ArrayList<>();
         Instant clock;
 
-        History(String id, String center, LocalDate intake, Gender gender, Instant start) {
+        History(String id, String center, LocalDate intake, Gender gender, Instant start, String... programmes) {
             this.id = new EngagementId(id);
             this.clock = start;
             add(new EngagementOpened(this.id, new CenterId(center), new CounselorId("ana.lopez"), intake,
                     new Enterprise("E " + id, null, "HN", "1071", Stage.START_UP, null), new Owner(null, gender, null),
-                    null, null, null, null, List.of(), List.of()));
+                    null, null, null, null, List.of(programmes).stream().map(ProgrammeCode::new).toList(), List.of()));
         }
 
         History add(EngagementEvent event) {

@@ -1,0 +1,122 @@
+package org.casebook.query.figures;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.casebook.query.store.DerivedWrites;
+import org.casebook.query.store.DocumentCollection;
+
+/**
+ * Counts again the {@link PeriodFigures} of every kept period that holds a center-month the batch
+ * changed, once per batch, after the center-months are written and before the records they come from
+ * (so a batch that failed part-way is counted again when it is retried).
+ * <p>
+ * Segments of the processor change center-months of the same center side by side, so each count is
+ * labelled: first the period's {@code dirty} count goes up by one, then the count is read back, then the
+ * center-months are read, which by then hold every change that count stands for. The figures are
+ * written with that count as {@code computedFrom}. Figures are used only while {@code computedFrom}
+ * equals {@code dirty}: when two segments count the same period at once and the one that read the
+ * lower count writes last, its figures read as behind (and are counted from the center-months) until
+ * the next change counts them again; never as current. The writes go by {@code _id} alone, which every
+ * MongoDB server answers from its index (the embedded one searches every document for any other filter).
+ */
+final class PeriodFiguresWrites implements DerivedWrites {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollection<Document> figures;
+    private final DocumentCollection<CenterMonth> centerMonths;
+    private final Set<Integer> yearStarts;
+    private final String resourceKey;
+
+    PeriodFiguresWrites(DocumentCollection<PeriodFigures> figures, DocumentCollection<CenterMonth> centerMonths,
+                        Set<Integer> yearStarts, String name) {
+        this.figures = figures.raw();
+        this.centerMonths = centerMonths;
+        this.yearStarts = Set.copyOf(yearStarts);
+        this.resourceKey = PeriodFiguresWrites.class.getName() + "/" + name;
+    }
+
+    /** The center-month has changed (it is written already, or will be when the batch commits). */
+    void changed(String center, YearMonth month) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            refresh(Map.of(center, Set.of(month)));
+            return;
+        }
+        pending(CurrentUnitOfWork.get().root()).computeIfAbsent(center, key -> new TreeSet<>()).add(month);
+    }
+
+    @Override
+    public void enlist(UnitOfWork<?> root) {
+        pending(root);
+    }
+
+    private Map<String, Set<YearMonth>> pending(UnitOfWork<?> root) {
+        return root.getOrComputeResource(resourceKey, key -> {
+            Map<String, Set<YearMonth>> changed = new TreeMap<>();
+            root.onPrepareCommit(unit -> refresh(changed));
+            return changed;
+        });
+    }
+
+    private record Kept(String center, Period period) {
+    }
+
+    private void refresh(Map<String, Set<YearMonth>> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<String, Kept> kept = new LinkedHashMap<>();
+        changed.forEach((center, months) -> months.forEach(month -> Period.holding(month, yearStarts)
+                .forEach(period -> kept.put(period.idFor(center), new Kept(center, period)))));
+        List<WriteModel<Document>> counts = new ArrayList<>(kept.size());
+        kept.forEach((id, what) -> counts.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                Updates.inc("dirty", 1L), Updates.setOnInsert("id", id), Updates.setOnInsert("centerId", what.center()),
+                Updates.setOnInsert("from", what.period().from().toString()),
+                Updates.setOnInsert("to", what.period().to().toString()), Updates.setOnInsert("computedFrom", 0L)),
+                UPSERT)));
+        figures.bulkWrite(counts, UNORDERED);
+        List<String> ids = new ArrayList<>(kept.keySet());
+        Map<String, Long> dirty = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += DocumentCollection.IDS_PER_READ) {
+            figures.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + DocumentCollection.IDS_PER_READ))))
+                    .projection(Projections.include("dirty"))
+                    .forEach(document -> dirty.put(document.getString("_id"), ((Number) document.get("dirty")).longValue()));
+        }
+        Set<String> monthIds = new TreeSet<>();
+        kept.values().forEach(what -> what.period().months().forEach(month -> monthIds.add(CenterMonth.idOf(what.center(), month))));
+        Map<String, List<CenterMonth>> byCenter = new HashMap<>();
+        centerMonths.findAll(new ArrayList<>(monthIds)).forEach(month ->
+                byCenter.computeIfAbsent(month.centerId(), key -> new ArrayList<>()).add(month));
+        List<WriteModel<Document>> writes = new ArrayList<>(kept.size());
+        kept.forEach((id, what) -> {
+            long count = dirty.get(id);
+            PeriodFigures counted = PeriodFigures.count(what.center(), what.period(),
+                    byCenter.getOrDefault(what.center(), List.of()));
+            List<Document> parts = counted.parts().stream().map(DocumentCollection::bson).toList();
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                    Updates.combine(Updates.set("parts", parts), Updates.set("moved", counted.moved()),
+                            Updates.set("computedFrom", count))));
+        });
+        figures.bulkWrite(writes, UNORDERED);
+    }
+}
