@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -39,17 +40,20 @@ public class FactsProjection implements ReadModel {
     private final FieldWrites rosterWrites;
     private final DocumentCollection<PeriodFigures> periodFigures;
     private final PeriodFiguresWrites periodWrites;
+    private final DocumentCollection<PeriodFigures.Pending> pendingPeriods;
 
     public FactsProjection(DocumentCollection<EngagementFacts> facts, DocumentCollection<CenterMonth> centerMonths,
                            DocumentCollection<CenterMonthRoster> rosters, DocumentCollection<PeriodFigures> periodFigures,
-                           FiscalYears fiscalYears) {
+                           DocumentCollection<PeriodFigures.Pending> pendingPeriods, FiscalYears fiscalYears) {
         this.facts = facts;
         this.centerMonths = centerMonths;
         this.rosters = rosters;
         this.periodFigures = periodFigures;
         this.monthWrites = new FieldWrites(centerMonths.raw(), "center-months");
         this.rosterWrites = new FieldWrites(rosters.raw(), "center-month-rosters");
-        this.periodWrites = new PeriodFiguresWrites(periodFigures, centerMonths, fiscalYears.yearStarts(), "period-figures");
+        this.pendingPeriods = pendingPeriods;
+        this.periodWrites = new PeriodFiguresWrites(periodFigures, pendingPeriods, centerMonths, fiscalYears.yearStarts(),
+                "period-figures");
         // Period figures are counted from the center-months, so they go after them.
         this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP, monthWrites, rosterWrites, periodWrites);
     }
@@ -61,7 +65,7 @@ public class FactsProjection implements ReadModel {
      * field of each is written. A center-month the engagement enters is added to its rosters for good.
      */
     @EventHandler
-    void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+    void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence, ReplayStatus replay) {
         String engagement = event.engagementId().value();
         EngagementFacts[] change = new EngagementFacts[2];
         batch.update(engagement, current -> {
@@ -95,7 +99,7 @@ public class FactsProjection implements ReadModel {
                     rosterWrites.set(id, field, true);
                 }
             }
-            periodWrites.changed(centerAndMonth[0], YearMonth.parse(centerAndMonth[1]));
+            periodWrites.changed(centerAndMonth[0], YearMonth.parse(centerAndMonth[1]), replay.isReplay());
         }
     }
 
@@ -115,5 +119,15 @@ public class FactsProjection implements ReadModel {
         centerMonths.clear();
         rosters.clear();
         periodFigures.clear();
+        pendingPeriods.clear();
+    }
+
+    /**
+     * Counts up to {@code most} of the period figures left to count after a replay.
+     *
+     * @return how many it counted; none: nothing is left
+     */
+    public int countPendingPeriodFigures(int most) {
+        return periodWrites.countPending(most);
     }
 }

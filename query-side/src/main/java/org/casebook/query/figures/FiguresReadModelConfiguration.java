@@ -33,4 +33,10 @@ class FiguresReadModelConfiguration {
         return new DocumentCollection<>(readModels.getCollection("period_figures", Document.class), PeriodFigures.class,
                 PeriodFigures::id);
     }
+
+    @Bean
+    DocumentCollection<PeriodFigures.Pending> periodFiguresPending(MongoDatabase readModels) {
+        return new DocumentCollection<>(readModels.getCollection("period_figures_pending", Document.class),
+                PeriodFigures.Pending.class, PeriodFigures.Pending::id);
+    }
 }

@@ -36,6 +36,10 @@ public record PeriodFigures(String id, String centerId, LocalDate from, LocalDat
         moved = moved == null ? List.of() : moved;
     }
 
+    /** A period whose figures are to be counted once the processor has replayed past events. */
+    public record Pending(String id, String centerId, LocalDate from, LocalDate to) {
+    }
+
     /** The figures of the engagements that belong to exactly these programmes. */
     public record Part(List<String> programmes, Tallies.Stored tallies) {
     }

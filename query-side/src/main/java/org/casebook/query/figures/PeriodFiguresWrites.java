@@ -12,8 +12,10 @@ import java.util.TreeSet;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -37,6 +39,10 @@ import org.casebook.query.store.DocumentCollection;
  * lower count writes last, its figures read as behind (and are counted from the center-months) until
  * the next change counts them again; never as current. The writes go by {@code _id} alone, which every
  * MongoDB server answers from its index (the embedded one searches every document for any other filter).
+ * <p>
+ * While the processor replays past events (a rebuild), a batch only counts the change and notes the
+ * period in {@code period_figures_pending}: a rebuild would otherwise count this year's figures again
+ * in every batch of the year. {@link #countPending} counts the noted periods once the replay is over.
  */
 final class PeriodFiguresWrites implements DerivedWrites {
 
@@ -44,25 +50,37 @@ final class PeriodFiguresWrites implements DerivedWrites {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> figures;
+    private final DocumentCollection<PeriodFigures.Pending> pendingPeriods;
     private final DocumentCollection<CenterMonth> centerMonths;
     private final Set<Integer> yearStarts;
     private final String resourceKey;
 
-    PeriodFiguresWrites(DocumentCollection<PeriodFigures> figures, DocumentCollection<CenterMonth> centerMonths,
-                        Set<Integer> yearStarts, String name) {
+    PeriodFiguresWrites(DocumentCollection<PeriodFigures> figures, DocumentCollection<PeriodFigures.Pending> pendingPeriods,
+                        DocumentCollection<CenterMonth> centerMonths, Set<Integer> yearStarts, String name) {
         this.figures = figures.raw();
+        this.pendingPeriods = pendingPeriods;
         this.centerMonths = centerMonths;
         this.yearStarts = Set.copyOf(yearStarts);
         this.resourceKey = PeriodFiguresWrites.class.getName() + "/" + name;
     }
 
-    /** The center-month has changed (it is written already, or will be when the batch commits). */
-    void changed(String center, YearMonth month) {
+    /**
+     * The center-month has changed (it is written already, or will be when the batch commits).
+     *
+     * @param replaying whether the change comes from replaying past events
+     */
+    void changed(String center, YearMonth month, boolean replaying) {
         if (!CurrentUnitOfWork.isStarted()) {
-            refresh(Map.of(center, Set.of(month)));
+            Map<String, Kept> kept = kept(Map.of(center, Set.of(month)));
+            if (replaying) {
+                note(kept);
+            } else {
+                count(kept);
+            }
             return;
         }
-        pending(CurrentUnitOfWork.get().root()).computeIfAbsent(center, key -> new TreeSet<>()).add(month);
+        Changes changes = pending(CurrentUnitOfWork.get().root());
+        (replaying ? changes.replayed : changes.live).computeIfAbsent(center, key -> new TreeSet<>()).add(month);
     }
 
     @Override
@@ -70,24 +88,66 @@ final class PeriodFiguresWrites implements DerivedWrites {
         pending(root);
     }
 
-    private Map<String, Set<YearMonth>> pending(UnitOfWork<?> root) {
+    private static final class Changes {
+        final Map<String, Set<YearMonth>> live = new TreeMap<>();
+        final Map<String, Set<YearMonth>> replayed = new TreeMap<>();
+    }
+
+    private Changes pending(UnitOfWork<?> root) {
         return root.getOrComputeResource(resourceKey, key -> {
-            Map<String, Set<YearMonth>> changed = new TreeMap<>();
-            root.onPrepareCommit(unit -> refresh(changed));
-            return changed;
+            Changes changes = new Changes();
+            root.onPrepareCommit(unit -> {
+                note(kept(changes.replayed));
+                count(kept(changes.live));
+            });
+            return changes;
         });
     }
 
     private record Kept(String center, Period period) {
     }
 
-    private void refresh(Map<String, Set<YearMonth>> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
+    /** The kept periods that hold the changed months, by id. */
+    private Map<String, Kept> kept(Map<String, Set<YearMonth>> changed) {
         Map<String, Kept> kept = new LinkedHashMap<>();
         changed.forEach((center, months) -> months.forEach(month -> Period.holding(month, yearStarts)
                 .forEach(period -> kept.put(period.idFor(center), new Kept(center, period)))));
+        return kept;
+    }
+
+    /** Counts the changes, and notes the periods to count when the replay is over. */
+    private void note(Map<String, Kept> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        countChanges(kept);
+        List<PeriodFigures.Pending> notes = new ArrayList<>(kept.size());
+        kept.forEach((id, what) -> notes.add(new PeriodFigures.Pending(id, what.center(), what.period().from(),
+                what.period().to())));
+        pendingPeriods.writeAll(notes);
+    }
+
+    /**
+     * Counts up to {@code most} of the periods noted while replaying.
+     *
+     * @return how many it counted; none: nothing is noted
+     */
+    int countPending(int most) {
+        Map<String, Kept> kept = new LinkedHashMap<>();
+        pendingPeriods.find(Filters.empty(), Sorts.ascending("_id"), 0, most).forEach(note -> kept.put(note.id(),
+                new Kept(note.centerId(), new Period(note.from(), note.to()))));
+        if (kept.isEmpty()) {
+            return 0;
+        }
+        // Removed first: a period noted again while it is counted stays noted.
+        List<WriteModel<Document>> removals = new ArrayList<>(kept.size());
+        kept.keySet().forEach(id -> removals.add(new DeleteOneModel<>(Filters.eq("_id", id))));
+        pendingPeriods.raw().bulkWrite(removals, UNORDERED);
+        count(kept);
+        return kept.size();
+    }
+
+    private void countChanges(Map<String, Kept> kept) {
         List<WriteModel<Document>> counts = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> counts.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                 Updates.inc("dirty", 1L), Updates.setOnInsert("id", id), Updates.setOnInsert("centerId", what.center()),
@@ -95,6 +155,13 @@ final class PeriodFiguresWrites implements DerivedWrites {
                 Updates.setOnInsert("to", what.period().to().toString()), Updates.setOnInsert("computedFrom", 0L)),
                 UPSERT)));
         figures.bulkWrite(counts, UNORDERED);
+    }
+
+    private void count(Map<String, Kept> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        countChanges(kept);
         List<String> ids = new ArrayList<>(kept.keySet());
         Map<String, Long> dirty = new HashMap<>();
         for (int start = 0; start < ids.size(); start += DocumentCollection.IDS_PER_READ) {

@@ -45,7 +45,8 @@ class FactsProjectionTest {
         periodFigures = new DocumentCollection<>(database.getCollection("period_figures"), PeriodFigures.class,
                 PeriodFigures::id);
         projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
-                CenterMonth.class, CenterMonth::id), rosters, periodFigures, new FiscalYears(Map.of("JM", 4)));
+                CenterMonth.class, CenterMonth::id), rosters, periodFigures, new DocumentCollection<>(database.getCollection("period_figures_pending"),
+                PeriodFigures.Pending.class, PeriodFigures.Pending::id), new FiscalYears(Map.of("JM", 4)));
         history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
                 Instant.parse("2026-03-02T15:00:00Z"))
                 .session("s-1", LocalDate.of(2026, 3, 9), 90, 30, 0);
@@ -57,9 +58,11 @@ class FactsProjectionTest {
         mongo.close();
     }
 
+    private org.axonframework.eventhandling.ReplayStatus replay = org.axonframework.eventhandling.ReplayStatus.REGULAR;
+
     private void deliverAll() {
         for (int i = 0; i < history.events.size(); i++) {
-            projection.on(history.events.get(i), history.times.get(i), i);
+            projection.on(history.events.get(i), history.times.get(i), i, replay);
         }
     }
 
@@ -212,6 +215,22 @@ class FactsProjectionTest {
 
         database.getCollection("period_figures").deleteOne(new Document("_id", year));
         deliverAllInOneBatch();
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
+
+    @Test
+    void whileReplayingPeriodsAreNotedAndCountedOnceTheReplayIsOver() {
+        replay = org.axonframework.eventhandling.ReplayStatus.REPLAY;
+        deliverAllInOneBatch();
+        assertThat(periodFigures.find(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01")))
+                .get().satisfies(kept -> assertThat(kept.isCurrent()).as("noted, not counted").isFalse());
+        assertThat(database.getCollection("period_figures_pending").countDocuments()).isEqualTo(keptPeriods().size());
+
+        assertThat(projection.countPendingPeriodFigures(3)).isEqualTo(3);
+        while (projection.countPendingPeriodFigures(3) > 0) {
+            // counts the rest, three at a time
+        }
+        assertThat(database.getCollection("period_figures_pending").countDocuments()).isZero();
         assertPeriodFiguresCountedFromTheCenterMonths();
     }
 }
