@@ -106,10 +106,10 @@ final class EmbeddedDatabases implements DisposableBean {
      * opening its file keeps H2's default cache of 16 MB: at a network's size nearly every read would
      * decode its page again (Java serialization), the bulk of a query.
      */
-    private static H2Backend open(Path file, int cacheMb) {
+    static H2Backend open(Path file, int cacheMb) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         try {
-            return new H2Backend(store);
+            return new CommittingH2Backend(store);
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
