@@ -56,6 +56,9 @@ final class EmbeddedDatabases implements DisposableBean {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // After a crash PostgreSQL first replays its write-ahead log, which can take far longer
+                    // than the library's 10 seconds; giving up then would keep the service down.
+                    .setPGStartupWait(java.time.Duration.ofMinutes(10))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + directory, e);
