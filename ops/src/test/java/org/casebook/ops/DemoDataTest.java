@@ -126,6 +126,7 @@ class DemoDataTest {
 
     @Test
     void aReplayFromScratchRebuildsEveryReadModelDocumentForDocument() throws Exception {
+        awaitPeriodFiguresCounted();
         Map<String, List<Document>> live = dump();
         casebook.rebuildReadModels(head);
         awaitPeriodFiguresCounted();

@@ -29,6 +29,9 @@ import org.springframework.beans.factory.DisposableBean;
 final class EmbeddedDatabases implements DisposableBean {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** What H2 says of a file it cannot make sense of: corrupt, a chunk or block missing, an unknown format. */
+    private static final java.util.Set<Integer> UNREADABLE = java.util.Set.of(DataUtils.ERROR_FILE_CORRUPT,
+            DataUtils.ERROR_CHUNK_NOT_FOUND, DataUtils.ERROR_BLOCK_NOT_FOUND, DataUtils.ERROR_UNSUPPORTED_FORMAT);
 
     private final Log log;
 
@@ -81,8 +84,8 @@ final class EmbeddedDatabases implements DisposableBean {
         try {
             backend = open(file, properties.mongoCacheMb());
         } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw e;
+            if (!UNREADABLE.contains(e.getErrorCode())) {
+                throw e; // locked by another process, a failed read of the disk: nothing to rebuild
             }
             // The read models are rebuilt from the events whenever they are lost; a file that cannot be read
             // is lost too. It is kept beside the new one for whoever wants to look at it.

@@ -13,8 +13,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the period figures noted while the figures processor replayed past events, every few seconds
- * once it no longer replays here. Several nodes may count the same period side by side; the counts
+ * Counts the period figures noted while the figures processor replayed past events, or found behind
+ * once written, every few seconds once the processor no longer replays here. Several nodes may count the same period side by side; the counts
  * guard the figures (see {@link PeriodFiguresWrites}). Until a period is counted, its dashboards are
  * counted from the center-months.
  */
@@ -47,7 +47,7 @@ public class PendingPeriodFigures implements SmartLifecycle {
             counted += now;
         }
         if (counted > 0) {
-            LOG.info("Counted the figures of {} periods noted while replaying", counted);
+            LOG.info("Counted the figures of {} noted periods", counted);
         }
     }
 

@@ -49,7 +49,7 @@ public record PeriodFigures(String id, String centerId, LocalDate from, LocalDat
 
     /** Whether the figures reflect every change made to the period's center-months. */
     public boolean isCurrent() {
-        return computedFrom >= dirty;
+        return computedFrom == dirty;
     }
 
     /** A center's figures over the period, from its center-months (any others among them are ignored). */

@@ -2,6 +2,7 @@ package org.casebook.query.figures;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,13 @@ import org.casebook.query.store.DocumentCollection;
  * written with that count as {@code computedFrom}. Figures are used only while {@code computedFrom}
  * equals {@code dirty}: when two segments count the same period at once and the one that read the
  * lower count writes last, its figures read as behind (and are counted from the center-months) until
- * the next change counts them again; never as current. The writes go by {@code _id} alone, which every
+ * they are counted again in the background (see below); they never read as current. The writes go by {@code _id} alone, which every
  * MongoDB server answers from its index (the embedded one searches every document for any other filter).
  * <p>
  * While the processor replays past events (a rebuild), a batch only counts the change and notes the
  * period in {@code period_figures_pending}: a rebuild would otherwise count this year's figures again
  * in every batch of the year. {@link #countPending} counts the noted periods once the replay is over.
+ * A count that finds its figures behind once written (another segment counted meanwhile) notes them too.
  */
 final class PeriodFiguresWrites implements DerivedWrites {
 
@@ -121,6 +123,10 @@ final class PeriodFiguresWrites implements DerivedWrites {
             return;
         }
         countChanges(kept);
+        remember(kept);
+    }
+
+    private void remember(Map<String, Kept> kept) {
         List<PeriodFigures.Pending> notes = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> notes.add(new PeriodFigures.Pending(id, what.center(), what.period().from(),
                 what.period().to())));
@@ -143,7 +149,12 @@ final class PeriodFiguresWrites implements DerivedWrites {
         List<WriteModel<Document>> removals = new ArrayList<>(kept.size());
         kept.keySet().forEach(id -> removals.add(new DeleteOneModel<>(Filters.eq("_id", id))));
         pendingPeriods.raw().bulkWrite(removals, UNORDERED);
-        count(kept);
+        try {
+            count(kept);
+        } catch (RuntimeException e) {
+            remember(kept);
+            throw e;
+        }
         return kept.size();
     }
 
@@ -162,13 +173,8 @@ final class PeriodFiguresWrites implements DerivedWrites {
             return;
         }
         countChanges(kept);
-        List<String> ids = new ArrayList<>(kept.keySet());
         Map<String, Long> dirty = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += DocumentCollection.IDS_PER_READ) {
-            figures.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + DocumentCollection.IDS_PER_READ))))
-                    .projection(Projections.include("dirty"))
-                    .forEach(document -> dirty.put(document.getString("_id"), ((Number) document.get("dirty")).longValue()));
-        }
+        labels(kept.keySet()).forEach((id, label) -> dirty.put(id, label[0]));
         Set<String> monthIds = new TreeSet<>();
         kept.values().forEach(what -> what.period().months().forEach(month -> monthIds.add(CenterMonth.idOf(what.center(), month))));
         Map<String, List<CenterMonth>> byCenter = new HashMap<>();
@@ -176,7 +182,10 @@ final class PeriodFiguresWrites implements DerivedWrites {
                 byCenter.computeIfAbsent(month.centerId(), key -> new ArrayList<>()).add(month));
         List<WriteModel<Document>> writes = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> {
-            long count = dirty.get(id);
+            Long count = dirty.get(id);
+            if (count == null) {
+                return; // cleared by a reset meanwhile
+            }
             PeriodFigures counted = PeriodFigures.count(what.center(), what.period(),
                     byCenter.getOrDefault(what.center(), List.of()));
             List<Document> parts = counted.parts().stream().map(DocumentCollection::bson).toList();
@@ -184,6 +193,33 @@ final class PeriodFiguresWrites implements DerivedWrites {
                     Updates.combine(Updates.set("parts", parts), Updates.set("moved", counted.moved()),
                             Updates.set("computedFrom", count))));
         });
-        figures.bulkWrite(writes, UNORDERED);
+        if (!writes.isEmpty()) {
+            figures.bulkWrite(writes, UNORDERED);
+        }
+        // A segment that read a lower count may have written after this one: such figures read as behind,
+        // and are noted so that they are counted again in the background.
+        Map<String, Kept> behind = new LinkedHashMap<>();
+        labels(kept.keySet()).forEach((id, label) -> {
+            if (label[0] != label[1]) {
+                behind.put(id, kept.get(id));
+            }
+        });
+        if (!behind.isEmpty()) {
+            remember(behind);
+        }
+    }
+
+    /** Each period's {@code dirty} and {@code computedFrom}, by id. */
+    private Map<String, long[]> labels(Collection<String> periods) {
+        List<String> ids = new ArrayList<>(periods);
+        Map<String, long[]> labels = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += DocumentCollection.IDS_PER_READ) {
+            figures.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + DocumentCollection.IDS_PER_READ))))
+                    .projection(Projections.include("dirty", "computedFrom"))
+                    .forEach(document -> labels.put(document.getString("_id"), new long[] {
+                            ((Number) document.get("dirty")).longValue(),
+                            ((Number) document.get("computedFrom")).longValue()}));
+        }
+        return labels;
     }
 }

@@ -233,4 +233,21 @@ class FactsProjectionTest {
         assertThat(database.getCollection("period_figures_pending").countDocuments()).isZero();
         assertPeriodFiguresCountedFromTheCenterMonths();
     }
+
+    @Test
+    void notedPeriodsWhoseCountFailedStayNoted() {
+        replay = org.axonframework.eventhandling.ReplayStatus.REPLAY;
+        deliverAllInOneBatch();
+        long noted = database.getCollection("period_figures_pending").countDocuments();
+        String year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01");
+        database.getCollection("period_figures").updateOne(new Document("_id", year),
+                new Document("$set", new Document("dirty", "not a number")));
+        assertThatThrownBy(() -> projection.countPendingPeriodFigures(100)).isInstanceOf(RuntimeException.class);
+        assertThat(database.getCollection("period_figures_pending").countDocuments()).isEqualTo(noted);
+
+        database.getCollection("period_figures").updateOne(new Document("_id", year),
+                new Document("$set", new Document("dirty", 7L)));
+        assertThat(projection.countPendingPeriodFigures(100)).isEqualTo((int) noted);
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
 }
