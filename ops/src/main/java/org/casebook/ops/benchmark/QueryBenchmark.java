@@ -26,6 +26,7 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.security.UserAccounts;
+import org.casebook.query.figures.PendingPeriodFigures;
 import org.casebook.query.progress.ProjectionProgress;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Role;
@@ -65,6 +66,7 @@ class QueryBenchmark implements ApplicationRunner {
     private final MongoDatabase readModels;
     private final JdbcTemplate jdbc;
     private final ProjectionProgress progress;
+    private final PendingPeriodFigures pendingPeriods;
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final int queries;
@@ -72,7 +74,8 @@ class QueryBenchmark implements ApplicationRunner {
     private final String password;
 
     QueryBenchmark(ConfigurableApplicationContext context, MongoDatabase readModels, JdbcTemplate jdbc,
-                   ProjectionProgress progress, UserAccounts accounts, PasswordEncoder passwords,
+                   ProjectionProgress progress, PendingPeriodFigures pendingPeriods, UserAccounts accounts,
+                   PasswordEncoder passwords,
                    @Value("${casebook.benchmark.queries:0}") int queries,
                    @Value("${casebook.benchmark.wait:PT3H}") Duration wait,
                    @Value("${casebook.demo.password:demo-password}") String password) {
@@ -80,6 +83,7 @@ class QueryBenchmark implements ApplicationRunner {
         this.readModels = readModels;
         this.jdbc = jdbc;
         this.progress = progress;
+        this.pendingPeriods = pendingPeriods;
         this.accounts = accounts;
         this.passwords = passwords;
         this.queries = queries;
@@ -121,6 +125,18 @@ class QueryBenchmark implements ApplicationRunner {
             LOG.info("Still waiting for the read models ({} s)", (System.nanoTime() - started) / 1_000_000_000);
         }
         LOG.info("Read models caught up with {} events in {} s", events, (System.nanoTime() - started) / 1_000_000_000);
+        // After a replay the kept period figures are counted in the background: measure them counted.
+        pendingPeriods.countNoted();
+        MongoCollection<Document> periodFigures = readModels.getCollection("period_figures");
+        while (periodFigures.find().projection(new Document("dirty", 1).append("computedFrom", 1)).into(new ArrayList<>())
+                .stream().anyMatch(figures -> !figures.get("dirty").equals(figures.get("computedFrom")))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the period figures were not counted within " + wait);
+            }
+            Thread.sleep(1000);
+            pendingPeriods.countNoted();
+        }
+        LOG.info("Period figures counted {} s after the start", (System.nanoTime() - started) / 1_000_000_000);
         accounts.create(new UserAccount(DONOR, passwords.encode(password), true, EnumSet.of(Role.DONOR), Set.of(),
                 Set.of(new ProgrammeCode(PROGRAMME))));
 

@@ -3,13 +3,18 @@ package org.casebook.ops.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -37,10 +42,58 @@ final class EmbeddedDatabases implements DisposableBean {
 
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
+    private FileChannel claim;
 
     /** @param log a log that may be written before the logging system is set up */
     EmbeddedDatabases(Log log) {
         this.log = log;
+    }
+
+    /**
+     * Claims the data directory for this process with a lock the operating system releases when the
+     * process ends, however it ends; refuses when another live process holds it. An embedded PostgreSQL
+     * still running on the directory then outlived a process that was killed: it is stopped, so that
+     * this process can start its own.
+     */
+    void claim(Path dataDirectory) {
+        Path directory = dataDirectory.toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            claim = FileChannel.open(directory.resolve("casebook.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (claim.tryLock() == null) {
+                claim.close();
+                claim = null;
+                throw new IllegalStateException("Another Casebook process uses the data directory " + directory);
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("This process already uses the data directory " + directory, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot claim the data directory " + directory, e);
+        }
+        stopOutlivedPostgres(directory.resolve("postgres"));
+    }
+
+    private void stopOutlivedPostgres(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+            if (postmaster.isPresent()) {
+                log.warn("An embedded PostgreSQL (process " + pid + ") outlived the process that started it on "
+                        + directory + "; stopping it");
+                postmaster.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown, no clients are left
+                postmaster.get().onExit().get(2, TimeUnit.MINUTES);
+            }
+        } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            log.warn("Could not check for an embedded PostgreSQL left running on " + directory + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -59,9 +112,9 @@ final class EmbeddedDatabases implements DisposableBean {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
-                    // After a crash PostgreSQL first replays its write-ahead log, which can take far longer
-                    // than the library's 10 seconds; giving up then would keep the service down.
-                    .setPGStartupWait(java.time.Duration.ofMinutes(10))
+                    // After a crash PostgreSQL first replays its write-ahead log, which can take longer than
+                    // the library's 10 seconds; giving up then would keep the service down.
+                    .setPGStartupWait(java.time.Duration.ofMinutes(2))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + directory, e);
@@ -148,6 +201,10 @@ final class EmbeddedDatabases implements DisposableBean {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+        if (claim != null) {
+            claim.close();
+            claim = null;
         }
     }
 }

@@ -41,6 +41,7 @@ public class EmbeddedDatabasesPostProcessor implements EnvironmentPostProcessor 
         EmbeddedDatabases databases = new EmbeddedDatabases(log);
         Map<String, Object> urls = new HashMap<>();
         try {
+            databases.claim(properties.dataDirectory());
             if (needsPostgres) {
                 urls.put(DATASOURCE_URL, databases.startPostgres(properties));
                 urls.put("spring.datasource.username", "postgres");
