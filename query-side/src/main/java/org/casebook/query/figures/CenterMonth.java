@@ -111,6 +111,13 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
         return facts;
     }
 
-    /** The stand-in center of merged facts: every fact read from the scope's center-months belongs to it. */
+    /** Center-months grouped by their center. */
+    public static Map<String, List<CenterMonth>> byCenter(Iterable<CenterMonth> months) {
+        Map<String, List<CenterMonth>> byCenter = new HashMap<>();
+        months.forEach(month -> byCenter.computeIfAbsent(month.centerId(), key -> new ArrayList<>()).add(month));
+        return byCenter;
+    }
+
+        /** The stand-in center of merged facts: every fact read from the scope's center-months belongs to it. */
     public static final String SCOPE = "scope";
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.casebook.query.figures.EngagementFacts.Snapshot;
@@ -55,10 +54,7 @@ public final class PeriodDashboard {
             }
         }
         if (!recount.isEmpty()) {
-            Map<String, List<CenterMonth>> byCenter = new HashMap<>();
-            source.centerMonths(recount).forEach(month ->
-                    byCenter.computeIfAbsent(month.centerId(), key -> new ArrayList<>()).add(month));
-            byCenter.forEach((center, months) -> used.add(PeriodFigures.count(center, period, months)));
+            CenterMonth.byCenter(source.centerMonths(recount)).forEach((center, months) -> used.add(PeriodFigures.count(center, period, months)));
         }
         Tallies sum = new Tallies();
         Set<String> moved = new TreeSet<>();

@@ -56,9 +56,10 @@ public record PeriodFigures(String id, String centerId, LocalDate from, LocalDat
     static PeriodFigures count(String center, Period period, Collection<CenterMonth> months) {
         List<CenterMonth> within = new ArrayList<>();
         Set<String> moved = new TreeSet<>();
+        Set<String> periodMonths = new java.util.HashSet<>();
+        period.months().forEach(month -> periodMonths.add(month.toString()));
         for (CenterMonth month : months) {
-            if (month.centerId().equals(center) && !month.month().isEmpty()
-                    && period.months().contains(java.time.YearMonth.parse(month.month()))) {
+            if (month.centerId().equals(center) && periodMonths.contains(month.month())) {
                 within.add(month);
                 month.engagements().forEach((engagement, entry) -> {
                     if (entry.moved()) {

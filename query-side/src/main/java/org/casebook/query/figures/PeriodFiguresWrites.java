@@ -52,6 +52,7 @@ final class PeriodFiguresWrites implements DerivedWrites {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> figures;
+    private final DocumentCollection<PeriodFigures> periodFigures;
     private final DocumentCollection<PeriodFigures.Pending> pendingPeriods;
     private final DocumentCollection<CenterMonth> centerMonths;
     private final Set<Integer> yearStarts;
@@ -60,6 +61,7 @@ final class PeriodFiguresWrites implements DerivedWrites {
     PeriodFiguresWrites(DocumentCollection<PeriodFigures> figures, DocumentCollection<PeriodFigures.Pending> pendingPeriods,
                         DocumentCollection<CenterMonth> centerMonths, Set<Integer> yearStarts, String name) {
         this.figures = figures.raw();
+        this.periodFigures = figures;
         this.pendingPeriods = pendingPeriods;
         this.centerMonths = centerMonths;
         this.yearStarts = Set.copyOf(yearStarts);
@@ -177,9 +179,7 @@ final class PeriodFiguresWrites implements DerivedWrites {
         labels(kept.keySet()).forEach((id, label) -> dirty.put(id, label[0]));
         Set<String> monthIds = new TreeSet<>();
         kept.values().forEach(what -> what.period().months().forEach(month -> monthIds.add(CenterMonth.idOf(what.center(), month))));
-        Map<String, List<CenterMonth>> byCenter = new HashMap<>();
-        centerMonths.findAll(new ArrayList<>(monthIds)).forEach(month ->
-                byCenter.computeIfAbsent(month.centerId(), key -> new ArrayList<>()).add(month));
+        Map<String, List<CenterMonth>> byCenter = CenterMonth.byCenter(centerMonths.findAll(new ArrayList<>(monthIds)));
         List<WriteModel<Document>> writes = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> {
             Long count = dirty.get(id);
@@ -211,15 +211,10 @@ final class PeriodFiguresWrites implements DerivedWrites {
 
     /** Each period's {@code dirty} and {@code computedFrom}, by id. */
     private Map<String, long[]> labels(Collection<String> periods) {
-        List<String> ids = new ArrayList<>(periods);
         Map<String, long[]> labels = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += DocumentCollection.IDS_PER_READ) {
-            figures.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + DocumentCollection.IDS_PER_READ))))
-                    .projection(Projections.include("dirty", "computedFrom"))
-                    .forEach(document -> labels.put(document.getString("_id"), new long[] {
-                            ((Number) document.get("dirty")).longValue(),
-                            ((Number) document.get("computedFrom")).longValue()}));
-        }
+        periodFigures.findAll(new ArrayList<>(periods), Projections.include("dirty", "computedFrom"),
+                document -> labels.put(document.getString("_id"), new long[] {
+                        ((Number) document.get("dirty")).longValue(), ((Number) document.get("computedFrom")).longValue()}));
         return labels;
     }
 }

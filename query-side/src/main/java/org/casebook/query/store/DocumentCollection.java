@@ -63,11 +63,19 @@ public final class DocumentCollection<T> {
      */
     public List<T> findAll(List<String> ids) {
         List<T> found = new ArrayList<>(ids.size());
+        findAll(ids, null, doc -> found.add(fromDocument(doc)));
+        return found;
+    }
+
+    /**
+     * The documents with these ids as stored, only the fields of the projection ({@code null}: all), in
+     * the same batches of ids as {@link #findAll(List)}.
+     */
+    public void findAll(List<String> ids, Bson projection, java.util.function.Consumer<Document> each) {
         for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
             collection.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ))))
-                    .forEach(doc -> found.add(fromDocument(doc)));
+                    .projection(projection).forEach(each);
         }
-        return found;
     }
 
     public List<T> find(Bson filter, Bson sort, int skip, int limit) {
