@@ -1,9 +1,12 @@
 package org.casebook.ops;
 
 import java.nio.file.Path;
-
+import org.casebook.ops.start.StartFailure;
 import org.casebook.shared.audit.AuditBundle;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Casebook as one service: the command side, the query side, and what operators need around them. */
@@ -20,7 +23,17 @@ public class CasebookApplication {
         if (System.getProperty(UPDATE_CHECKER_OFF) == null) {
             System.setProperty(UPDATE_CHECKER_OFF, "true");
         }
-        SpringApplication.run(CasebookApplication.class, args);
+        SpringApplication application = new SpringApplication(CasebookApplication.class);
+        AtomicBoolean started = new AtomicBoolean();
+        application.addListeners((ApplicationStartedEvent event) -> started.set(true));
+        try {
+            application.run(args);
+        } catch (Throwable failure) {
+            // Spring has closed what it started; a library's thread left behind must not keep the process alive.
+            System.err.println((started.get() ? "Casebook stopped: " : "Casebook did not start: ")
+                    + StartFailure.explain(failure));
+            System.exit(1);
+        }
     }
 
     /**

@@ -124,6 +124,68 @@ class DemoDataTest {
         assertThat(transferred).as("the history has transfers").isPositive();
     }
 
+    /**
+     * The defect report's table: a person who counsels at one center and follows a programme as a donor
+     * reads another center's dashboard as the donor alone would (that programme's engagements only), their
+     * own center's as the counselor alone would, and the network as either would: the union of the two
+     * rights, nothing in between. On every path a dashboard is counted by: a kept period, another range, as
+     * of a time.
+     */
+    @Test
+    void aReaderWithTwoRolesCountsExactlyWhatEitherRoleReaches() {
+        IndependentFigures independent = new IndependentFigures(casebook.jdbc());
+        // A center other than the counselor's, some of whose engagements a programme funds and some not.
+        Map<String, Object> pair = casebook.jdbc().queryForMap("""
+                SELECT p.center, p.programme FROM (
+                  SELECT convert_from(payload, 'UTF8')::json ->> 'centerId' AS center,
+                         json_array_elements_text(convert_from(payload, 'UTF8')::json -> 'programmes') AS programme,
+                         aggregate_identifier AS engagement
+                    FROM domain_event_entry WHERE payload_type LIKE '%EngagementOpened') p
+                 WHERE p.center <> 'HN-TGU-01'
+                 GROUP BY p.center, p.programme
+                HAVING COUNT(*) < (SELECT COUNT(*) FROM domain_event_entry e WHERE e.payload_type LIKE '%EngagementOpened'
+                                      AND convert_from(e.payload, 'UTF8')::json ->> 'centerId' = p.center)
+                 ORDER BY COUNT(*) DESC, 1, 2 LIMIT 1""");
+        String center = (String) pair.get("center");
+        String programme = (String) pair.get("programme");
+        CasebookInstance.Client admin = casebook.as(Users.ADMIN);
+        Users.user(admin, "donor.only", "DONOR", null, programme);
+        Users.user(admin, "counselor.only", "COUNSELOR", "HN-TGU-01", null);
+        Users.user(admin, "mixed", List.of("DONOR", "COUNSELOR"), "HN-TGU-01", programme);
+        Users.user(admin, "director.there", "DIRECTOR", center, null);
+        Instant midway = independent.recordingTimes().get(independent.recordingTimes().size() / 2);
+        String[] ranges = {"from=2025-01-01&to=2025-12-31", "from=2024-02-10&to=2025-08-20",
+                "from=2024-01-01&to=2025-12-31&asOf=" + midway};
+        boolean fewer = false;
+        for (String range : ranges) {
+            String there = "/api/dashboards/centers/" + center + "?" + range;
+            JsonNode donor = ok("donor.only", there);
+            assertThat(casebook.as("counselor.only").get(there).status()).as(there).isEqualTo(403);
+            assertThat(ok("mixed", there)).as("mixed, " + there).isEqualTo(donor);
+            LocalDate from = LocalDate.parse(range.substring(5, 15));
+            LocalDate to = LocalDate.parse(range.substring(19, 29));
+            Instant asOf = range.contains("asOf") ? midway : null;
+            Map<String, Object> expected = independent.scope(java.util.Set.of(center), from, to, asOf, programme);
+            assertThat(IndependentFigures.read(donor, expected)).as(there).isEqualTo(expected);
+            fewer |= ok("director.there", there).get("newClients").asLong() > donor.get("newClients").asLong();
+
+            String own = "/api/dashboards/centers/HN-TGU-01?" + range;
+            assertThat(ok("mixed", own)).as("mixed, " + own).isEqualTo(ok("counselor.only", own));
+            String network = "/api/dashboards/network?" + range;
+            assertThat(ok("mixed", network)).as("mixed, " + network).isEqualTo(ok("counselor.only", network));
+            CasebookInstance.Response csv = casebook.as("mixed").get(there, "Accept", "text/csv");
+            assertThat(csv.body()).as("mixed, CSV of " + there)
+                    .isEqualTo(casebook.as("donor.only").get(there, "Accept", "text/csv").body());
+        }
+        assertThat(fewer).as("the center has engagements the programme does not fund").isTrue();
+    }
+
+    private static JsonNode ok(String user, String path) {
+        CasebookInstance.Response answer = casebook.as(user).get(path);
+        assertThat(answer.status()).as(user + " " + path + " " + answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     @Test
     void aReplayFromScratchRebuildsEveryReadModelDocumentForDocument() throws Exception {
         awaitPeriodFiguresCounted();

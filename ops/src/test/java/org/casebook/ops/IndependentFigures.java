@@ -26,6 +26,7 @@ final class IndependentFigures {
 
     static final class Engagement {
         LocalDate intake;
+        final List<String> programmes = new ArrayList<>();
         final List<Object[]> placements = new ArrayList<>();   // {center, from}
         final Map<String, Object[]> sessions = new LinkedHashMap<>(); // id -> {date, minutes, travel, voided}
         final Map<String, Object[]> results = new LinkedHashMap<>();  // id -> {details, status}
@@ -75,6 +76,7 @@ final class IndependentFigures {
             if (row.type().equals("EngagementOpened")) {
                 Engagement e = new Engagement();
                 e.intake = LocalDate.parse(p.get("intakeDate").asText());
+                p.path("programmes").forEach(programme -> e.programmes.add(programme.asText()));
                 e.placements.add(new Object[] {p.get("centerId").asText(), e.intake});
                 all.put(row.aggregate(), e);
                 continue;
@@ -137,6 +139,12 @@ final class IndependentFigures {
      * of them counts once, with its hours at both.
      */
     Map<String, Object> scope(java.util.Set<String> centers, LocalDate from, LocalDate to, Instant asOf) {
+        return scope(centers, from, to, asOf, null);
+    }
+
+    /** The same, counting only the engagements of one programme ({@code null}: of any). */
+    Map<String, Object> scope(java.util.Set<String> centers, LocalDate from, LocalDate to, Instant asOf,
+                              String programme) {
         Map<String, BigDecimal> rates = rates(asOf);
         long served = 0;
         long newClients = 0;
@@ -148,6 +156,9 @@ final class IndependentFigures {
         BigDecimal[] jobs = {BigDecimal.ZERO, BigDecimal.ZERO};
         long[] starts = new long[2];
         for (Engagement e : engagements(asOf).values()) {
+            if (programme != null && !e.programmes.contains(programme)) {
+                continue;
+            }
             if (in(e.intake, from, to) && centers.contains(e.centerOn(e.intake))) {
                 newClients++;
             }

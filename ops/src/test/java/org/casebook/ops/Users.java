@@ -45,9 +45,16 @@ final class Users {
     }
 
     static void user(CasebookInstance.Client admin, String name, String role, String center, String programme) {
+        user(admin, name, java.util.List.of(role), center, programme);
+    }
+
+    /** A person with several roles, as small networks have them (a counselor who also follows a programme). */
+    static void user(CasebookInstance.Client admin, String name, java.util.List<String> roles, String center,
+                     String programme) {
         CasebookInstance.Response created = admin.post("/api/admin/users", """
-                {"username": "%s", "password": "%s", "roles": ["%s"], "centers": [%s], "programmes": [%s]}
-                """.formatted(name, passwordOf(name), role, center == null ? "" : "\"" + center + "\"",
+                {"username": "%s", "password": "%s", "roles": [%s], "centers": [%s], "programmes": [%s]}
+                """.formatted(name, passwordOf(name), String.join(", ", roles.stream().map(role -> "\"" + role + "\"")
+                        .toList()), center == null ? "" : "\"" + center + "\"",
                 programme == null ? "" : "\"" + programme + "\""));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }

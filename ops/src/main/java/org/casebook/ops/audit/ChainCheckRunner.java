@@ -1,11 +1,11 @@
 package org.casebook.ops.audit;
 
+import org.casebook.ops.start.OneShot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,6 +41,6 @@ class ChainCheckRunner implements ApplicationRunner {
         ChainCheck.report(outcome).forEach(System.out::println);
         LOG.info("Audit chain check done: {} good, {} broken", outcome.good(), outcome.broken().size());
         int code = outcome.broken().isEmpty() ? 0 : 1;
-        System.exit(SpringApplication.exit(context, () -> code));
+        OneShot.exit(context, code);
     }
 }

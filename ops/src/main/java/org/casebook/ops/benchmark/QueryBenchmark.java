@@ -25,6 +25,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.casebook.ops.security.UserAccount;
+import org.casebook.ops.start.OneShot;
+import org.casebook.ops.start.StartFailure;
+import org.casebook.ops.start.StartRefused;
 import org.casebook.ops.security.UserAccounts;
 import org.casebook.query.figures.PendingPeriodFigures;
 import org.casebook.query.progress.ProjectionProgress;
@@ -36,7 +39,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -97,22 +99,30 @@ class QueryBenchmark implements ApplicationRunner {
             return;
         }
         int status = 1;
+        String lastWord = null;
         try {
             measure();
             status = 0;
         } catch (Exception e) {
-            LOG.error("The query benchmark failed: {}", e.getMessage(), e);
+            if (StartFailure.of(e).isEmpty()) {
+                LOG.error("The query benchmark failed", e);
+            }
+            lastWord = "Casebook query benchmark stopped: " + StartFailure.explain(e);
         } finally {
-            int exit = status;
-            // Exits the JVM, too, whatever thread a library left running.
-            System.exit(SpringApplication.exit(context, () -> exit));
+            OneShot.exit(context, status, lastWord);
         }
+    }
+
+    private static StartRefused gaveUp(String what) {
+        return new StartRefused(what, "Give them longer with " + StartRefused.named("casebook.benchmark.wait")
+                + ", or measure a smaller history.");
     }
 
     private void measure() throws Exception {
         Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         if (head == null) {
-            throw new IllegalStateException("nothing to measure: start the benchmark with casebook.demo.engagements");
+            throw new StartRefused("There are no events to measure.", "Start the benchmark with "
+                    + StartRefused.named("casebook.demo.engagements") + " set to the size of history to measure.");
         }
         long events = head;
         long started = System.nanoTime();
@@ -120,7 +130,7 @@ class QueryBenchmark implements ApplicationRunner {
         long deadline = started + wait.toNanos();
         while (!progress.await(events, Duration.ofMinutes(1))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read models did not catch up within " + wait);
+                throw gaveUp("The read models did not catch up within " + wait + ".");
             }
             LOG.info("Still waiting for the read models ({} s)", (System.nanoTime() - started) / 1_000_000_000);
         }
@@ -131,7 +141,7 @@ class QueryBenchmark implements ApplicationRunner {
         while (periodFigures.find().projection(new Document("dirty", 1).append("computedFrom", 1)).into(new ArrayList<>())
                 .stream().anyMatch(figures -> !figures.get("dirty").equals(figures.get("computedFrom")))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the period figures were not counted within " + wait);
+                throw gaveUp("The period figures were not counted within " + wait + ".");
             }
             Thread.sleep(1000);
             pendingPeriods.countNoted();

@@ -23,6 +23,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.apache.commons.logging.Log;
+import org.casebook.ops.start.StartRefused;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -34,6 +35,8 @@ import org.springframework.beans.factory.DisposableBean;
 final class EmbeddedDatabases implements DisposableBean {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String ANOTHER_DIRECTORY = "Stop the other process, or give this one another directory with "
+            + StartRefused.named("casebook.embedded.data-directory") + ".";
     /** What H2 says of a file it cannot make sense of: corrupt, a chunk or block missing, an unknown format. */
     private static final java.util.Set<Integer> UNREADABLE = java.util.Set.of(DataUtils.ERROR_FILE_CORRUPT,
             DataUtils.ERROR_CHUNK_NOT_FOUND, DataUtils.ERROR_BLOCK_NOT_FOUND, DataUtils.ERROR_UNSUPPORTED_FORMAT);
@@ -41,6 +44,7 @@ final class EmbeddedDatabases implements DisposableBean {
     private final Log log;
 
     private EmbeddedPostgres postgres;
+    private H2Backend backend;
     private MongoServer mongo;
     private FileChannel claim;
 
@@ -63,12 +67,15 @@ final class EmbeddedDatabases implements DisposableBean {
             if (claim.tryLock() == null) {
                 claim.close();
                 claim = null;
-                throw new IllegalStateException("Another Casebook process uses the data directory " + directory);
+                throw new StartRefused("Another Casebook process uses the data directory " + directory + ".",
+                        ANOTHER_DIRECTORY);
             }
         } catch (OverlappingFileLockException e) {
-            throw new IllegalStateException("This process already uses the data directory " + directory, e);
+            throw new StartRefused("This process already uses the data directory " + directory + ".",
+                    ANOTHER_DIRECTORY, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot claim the data directory " + directory, e);
+            throw new StartRefused("Casebook cannot write in the data directory " + directory + " (" + e + ").",
+                    ANOTHER_DIRECTORY, e);
         }
         stopOutlivedPostgres(directory.resolve("postgres"));
     }
@@ -102,6 +109,7 @@ final class EmbeddedDatabases implements DisposableBean {
      */
     String startPostgres(EmbeddedProperties properties) {
         Path directory = properties.dataDirectory().resolve("postgres").toAbsolutePath();
+        requireFree(properties.postgresPort(), "PostgreSQL", "casebook.embedded.postgres-port", null);
         try {
             Files.createDirectories(directory.getParent());
             postgres = EmbeddedPostgres.builder()
@@ -133,7 +141,6 @@ final class EmbeddedDatabases implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
-        H2Backend backend;
         try {
             backend = open(file, properties.mongoCacheMb());
         } catch (MVStoreException e) {
@@ -152,12 +159,32 @@ final class EmbeddedDatabases implements DisposableBean {
                     + aside + "; the read models are rebuilt from the events");
             backend = open(file, properties.mongoCacheMb());
         }
+        requireFree(properties.mongoPort(), "MongoDB server", "casebook.embedded.mongo-port", null);
         mongo = new MongoServer(backend);
-        mongo.bind(new InetSocketAddress(LOOPBACK, properties.mongoPort()));
+        try {
+            mongo.bind(new InetSocketAddress(LOOPBACK, properties.mongoPort()));
+        } catch (RuntimeException e) {
+            requireFree(properties.mongoPort(), "MongoDB server", "casebook.embedded.mongo-port", e);
+            throw e;
+        }
         String uri = "mongodb://" + LOOPBACK + ":" + mongo.getLocalAddress().getPort();
         log.info("Embedded MongoDB server: " + uri + " (read models, rebuilt from the events when lost), data in "
                 + file + ", cache " + properties.mongoCacheMb() + " MB");
         return uri;
+    }
+
+    /** Refuses to start on a port that another program already listens on, naming the setting that moves it. */
+    private static void requireFree(int port, String database, String setting, Throwable failure) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new InetSocketAddress(LOOPBACK, port));
+        } catch (IOException taken) {
+            throw new StartRefused("The embedded " + database + " cannot listen on " + LOOPBACK + ":" + port
+                    + ": another program uses that port.", "Stop that program, or choose another port with "
+                    + StartRefused.named(setting) + "; 0 takes any free port.", failure == null ? taken : failure);
+        }
     }
 
     /**
@@ -192,19 +219,35 @@ final class EmbeddedDatabases implements DisposableBean {
         }
     }
 
+    /** Stops each database that started, and releases the directory, whatever fails on the way. */
     @Override
     public void destroy() throws IOException {
-        if (mongo != null) {
-            mongo.shutdown();
+        IOException failed = null;
+        try {
+            if (mongo != null) {
+                mongo.shutdown();
+            } else if (backend != null) {
+                backend.close();
+            }
+        } finally {
             mongo = null;
+            backend = null;
+            try {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } catch (IOException e) {
+                failed = e;
+            } finally {
+                postgres = null;
+                if (claim != null) {
+                    claim.close();
+                    claim = null;
+                }
+            }
         }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-        if (claim != null) {
-            claim.close();
-            claim = null;
+        if (failed != null) {
+            throw failed;
         }
     }
 }

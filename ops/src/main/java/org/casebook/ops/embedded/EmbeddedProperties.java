@@ -2,6 +2,7 @@ package org.casebook.ops.embedded;
 
 import java.nio.file.Path;
 
+import org.casebook.ops.start.StartRefused;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,11 +23,35 @@ record EmbeddedProperties(boolean enabled, Path dataDirectory, int postgresPort,
 
     static EmbeddedProperties from(Environment environment) {
         return new EmbeddedProperties(
-                environment.getProperty("casebook.embedded.enabled", Boolean.class, true),
+                setting(environment, "casebook.embedded.enabled", Boolean.class, true, "true or false"),
                 Path.of(environment.getProperty("casebook.embedded.data-directory", "data")),
-                environment.getProperty("casebook.embedded.postgres-port", Integer.class, 55432),
-                environment.getProperty("casebook.embedded.mongo-port", Integer.class, 57017),
-                environment.getProperty("casebook.embedded.mongo-cache-mb", Integer.class, defaultMongoCacheMb()));
+                port(environment, "casebook.embedded.postgres-port", 55432),
+                port(environment, "casebook.embedded.mongo-port", 57017),
+                setting(environment, "casebook.embedded.mongo-cache-mb", Integer.class, defaultMongoCacheMb(),
+                        "a whole number of megabytes"));
+    }
+
+    private static int port(Environment environment, String name, int otherwise) {
+        int port = setting(environment, name, Integer.class, otherwise, "a port number, 0 to 65535");
+        if (port < 0 || port > 65535) {
+            throw invalid(environment, name, "a port number, 0 to 65535", null);
+        }
+        return port;
+    }
+
+    /** A setting's value; a start refused, naming the setting, when it is not one. */
+    private static <T> T setting(Environment environment, String name, Class<T> type, T otherwise, String expected) {
+        try {
+            return environment.getProperty(name, type, otherwise);
+        } catch (RuntimeException e) {
+            throw invalid(environment, name, expected, e);
+        }
+    }
+
+    private static StartRefused invalid(Environment environment, String name, String expected, Throwable cause) {
+        return new StartRefused("The setting " + StartRefused.named(name) + " has the value \""
+                + environment.getProperty(name) + "\", which is not " + expected + ".", "Correct it, or remove it to take the default.",
+                cause);
     }
 
     private static int defaultMongoCacheMb() {

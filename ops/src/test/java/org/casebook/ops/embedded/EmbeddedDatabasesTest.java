@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.LogFactory;
+import org.casebook.ops.start.StartRefused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,10 @@ class EmbeddedDatabasesTest {
         EmbeddedDatabases first = databases();
         first.claim(data);
         try {
-            assertThatThrownBy(() -> databases().claim(data)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("uses the data directory");
+            assertThatThrownBy(() -> databases().claim(data)).isInstanceOf(StartRefused.class)
+                    .hasMessageContaining("uses the data directory")
+                    .satisfies(refused -> assertThat(((StartRefused) refused).action())
+                            .contains("casebook.embedded.data-directory"));
         } finally {
             first.destroy();
         }

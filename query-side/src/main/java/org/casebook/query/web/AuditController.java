@@ -11,16 +11,15 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.casebook.query.access.ReaderPolicy;
 import org.casebook.query.audit.AuditExports;
 import org.casebook.query.audit.AuditHistory;
 import org.casebook.query.audit.AuditPdf;
 import org.casebook.query.audit.AuditRecords;
 import org.casebook.query.audit.SigningKey;
-import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
-import org.casebook.shared.actor.Role;
 import org.casebook.shared.audit.AuditChain;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
@@ -118,8 +117,8 @@ public class AuditController {
 
     @GetMapping(path = "/api/engagements/{id}/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     public AuditChain.Verification verification(Actor actor, @PathVariable EngagementId id) {
-        if (!actor.has(Role.ADMIN)) {
-            visible(actor, id);
+        if (!ReaderPolicy.of(actor).checksChain(views.find(id.value()))) {
+            throw Refusal.notFound("engagement-not-found", id);
         }
         AuditChain.Verification verification = records.verify(id.value());
         if (verification.events() == 0 && verification.valid()) {
@@ -133,11 +132,14 @@ public class AuditController {
     @GetMapping(path = "/api/audit/readings", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AuditRecords.Reading> readings(Actor actor, @RequestParam(required = false) EngagementId engagementId,
                                                @RequestParam(defaultValue = "200") int limit) {
-        if (!actor.has(Role.ADMIN)) {
+        ReaderPolicy reader = ReaderPolicy.of(actor);
+        if (!reader.seesAllReadings()) {
             if (engagementId == null) {
                 throw Refusal.required("engagementId");
             }
-            visible(actor, engagementId);
+            if (!views.find(engagementId.value()).map(reader::seesReadings).orElse(false)) {
+                throw Refusal.notFound("engagement-not-found", engagementId);
+            }
         }
         return records.readings(engagementId == null ? null : engagementId.value(), Math.max(1, Math.min(limit, 1000)));
     }
@@ -152,7 +154,7 @@ public class AuditController {
     public ResponseEntity<StreamingResponseBody> export(Actor actor, @RequestParam ProgrammeCode programme,
                                                         @RequestParam LocalDate from, @RequestParam LocalDate to,
                                                         Locale locale) {
-        if (!actor.has(Role.ADMIN) && !actor.funds(programme)) {
+        if (!ReaderPolicy.of(actor).exports(programme)) {
             throw new Refusal(RefusalKind.FORBIDDEN, "programme-not-yours", "programme", programme);
         }
         if (to.isBefore(from)) {
@@ -179,16 +181,15 @@ public class AuditController {
     }
 
     private AuditHistory.Read read(Actor actor, EngagementId id, Locale locale, String what) {
-        EngagementView view = visible(actor, id);
-        boolean caseWorker = view.redacted() == null || view.redacted().isEmpty();
-        AuditHistory.Read read = history.read(id.value(), caseWorker, locale == null ? Locale.ENGLISH : locale);
+        ReaderPolicy.Sight sight = views.find(id.value()).map(ReaderPolicy.of(actor)::auditHistory)
+                .orElse(ReaderPolicy.Sight.NONE);
+        if (!sight.any()) {
+            // One the reader may not see answers as one that does not exist.
+            throw Refusal.notFound("engagement-not-found", id);
+        }
+        AuditHistory.Read read = history.read(id.value(), sight == ReaderPolicy.Sight.FULL,
+                locale == null ? Locale.ENGLISH : locale);
         records.recordReading(actor, what, id.value(), null, null);
         return read;
-    }
-
-    /** The engagement as this reader may see it; one they may not see answers as one that does not exist. */
-    private EngagementView visible(Actor actor, EngagementId id) {
-        return views.find(id.value()).flatMap(view -> EngagementAccess.visible(actor, view))
-                .orElseThrow(() -> Refusal.notFound("engagement-not-found", id));
     }
 }

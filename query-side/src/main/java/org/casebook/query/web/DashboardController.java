@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.mongodb.client.model.Filters;
+import org.casebook.query.access.ReaderPolicy;
 import org.casebook.query.figures.CenterMonth;
 import org.casebook.query.figures.CenterMonthRoster;
 import org.casebook.query.figures.Corrections;
@@ -34,9 +34,7 @@ import org.casebook.query.reference.ExchangeRateView;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FiscalYears;
 import org.casebook.shared.actor.Actor;
-import org.casebook.shared.actor.Role;
 import org.casebook.shared.id.CenterId;
-import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.refusal.RefusalKind;
 import org.springframework.http.ResponseEntity;
@@ -52,9 +50,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link PeriodFigures} (one key lookup per center); for other ranges they are counted from the scope's
  * center-months (key lookups); figures as
  * of an earlier time from every version of the facts of the engagements in the scope's center-month
- * rosters (key lookups too, of more and larger documents). Counselors and directors see their own
- * centers' dashboards and the aggregate figures of their country and the network; donors see every
- * scope, counting only the engagements of their programmes.
+ * rosters (key lookups too, of more and larger documents). Who reads which scope, counting which
+ * engagements, is the {@link ReaderPolicy}'s to say.
  */
 @RestController
 @RequestMapping(path = "/api/dashboards", produces = "application/json")
@@ -101,13 +98,24 @@ public class DashboardController {
     @GetMapping("/centers/{centerId}")
     public Dashboard center(Actor actor, @PathVariable CenterId centerId, @RequestParam(required = false) String from,
                             @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
-        if (!actor.has(Role.DONOR) && !actor.worksFor(centerId)) {
-            throw new Refusal(RefusalKind.FORBIDDEN, "center-not-yours", "centerId", centerId);
-        }
+        Predicate<List<String>> counted = countedIn(actor, centerId);
+        return dashboard(counted, "center:" + centerId.value(), Set.of(centerId.value()), from, to, asOf);
+    }
+
+    /** Which engagements the reader's dashboard of the center counts; refused if they may not read it. */
+    private Predicate<List<String>> countedIn(Actor actor, CenterId centerId) {
+        Predicate<List<String>> counted = ReaderPolicy.of(actor).centerDashboard(centerId)
+                .orElseThrow(() -> new Refusal(RefusalKind.FORBIDDEN, "center-not-yours", "centerId", centerId));
         if (centers.find(centerId.value()).isEmpty()) {
             throw Refusal.notFound("center-unknown", centerId);
         }
-        return dashboard(actor, "center:" + centerId.value(), Set.of(centerId.value()), from, to, asOf);
+        return counted;
+    }
+
+    /** Which engagements the reader's dashboards of a country or the network count; refused if none. */
+    private static Predicate<List<String>> countedInAggregates(Actor actor) {
+        return ReaderPolicy.of(actor).aggregateDashboard()
+                .orElseThrow(() -> new Refusal(RefusalKind.FORBIDDEN, "role-not-allowed", null));
     }
 
     /**
@@ -117,28 +125,30 @@ public class DashboardController {
     @GetMapping("/centers/{centerId}/corrections")
     public Corrections centerCorrections(Actor actor, @PathVariable CenterId centerId, @RequestParam String from,
                                          @RequestParam String to, @RequestParam String submittedAt) {
-        return corrections(actor, center(actor, centerId, from, to, null), center(actor, centerId, from, to, submittedAt),
-                Set.of(centerId.value()));
+        return corrections(countedIn(actor, centerId), center(actor, centerId, from, to, null),
+                center(actor, centerId, from, to, submittedAt), Set.of(centerId.value()));
     }
 
     @GetMapping("/countries/{countryCode}/corrections")
     public Corrections countryCorrections(Actor actor, @PathVariable String countryCode, @RequestParam String from,
                                           @RequestParam String to, @RequestParam String submittedAt) {
-        return corrections(actor, country(actor, countryCode, from, to, null),
+        return corrections(countedInAggregates(actor), country(actor, countryCode, from, to, null),
                 country(actor, countryCode, from, to, submittedAt), centersOf(countryCode));
     }
 
     @GetMapping("/network/corrections")
     public Corrections networkCorrections(Actor actor, @RequestParam String from, @RequestParam String to,
                                           @RequestParam String submittedAt) {
-        return corrections(actor, network(actor, from, to, null), network(actor, from, to, submittedAt), null);
+        return corrections(countedInAggregates(actor), network(actor, from, to, null),
+                network(actor, from, to, submittedAt), null);
     }
 
     /** @param scopeCenters the scope's centers; {@code null}: every center */
-    private Corrections corrections(Actor actor, Dashboard asCorrected, Dashboard asSubmitted, Set<String> scopeCenters) {
+    private Corrections corrections(Predicate<List<String>> counted, Dashboard asCorrected, Dashboard asSubmitted,
+                                    Set<String> scopeCenters) {
         Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
         return Corrections.of(asSubmitted.asOf(), asSubmitted, asCorrected,
-                rosteredFacts(actor, scopeCenters, asCorrected.from(), asCorrected.to()), inScope,
+                rosteredFacts(counted, scopeCenters, asCorrected.from(), asCorrected.to()), inScope,
                 asCorrected.from(), asCorrected.to());
     }
 
@@ -204,7 +214,7 @@ public class DashboardController {
     @GetMapping("/countries/{countryCode}")
     public Dashboard country(Actor actor, @PathVariable String countryCode, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
-        return dashboard(actor, "country:" + countryCode, centersOf(countryCode), from, to, asOf);
+        return dashboard(countedInAggregates(actor), "country:" + countryCode, centersOf(countryCode), from, to, asOf);
     }
 
     private Set<String> centersOf(String countryCode) {
@@ -216,11 +226,14 @@ public class DashboardController {
     @GetMapping("/network")
     public Dashboard network(Actor actor, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String asOf) {
-        return dashboard(actor, "network", null, from, to, asOf);
+        return dashboard(countedInAggregates(actor), "network", null, from, to, asOf);
     }
 
-    /** @param scopeCenters the centers of the scope; {@code null}: every center */
-    private Dashboard dashboard(Actor actor, String scope, Set<String> scopeCenters, String fromText, String toText,
+    /**
+     * @param counted      which engagements the reader counts, by their programmes ({@link ReaderPolicy})
+     * @param scopeCenters the centers of the scope; {@code null}: every center
+     */
+    private Dashboard dashboard(Predicate<List<String>> counted, String scope, Set<String> scopeCenters, String fromText, String toText,
                                 String asOfText) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = fromText == null ? today.withDayOfYear(1) : date(fromText, "from");
@@ -234,17 +247,16 @@ public class DashboardController {
             if (kept.isPresent()) {
                 // The hot path: one document per center of the scope, read by id.
                 return PeriodDashboard.of(scope, kept.get(), from, to, scopeCenters != null ? scopeCenters
-                        : allCenters(), counts(actor), rates(null), source);
+                        : allCenters(), counted, rates(null), source);
             }
             // Any other range: the scope's center-months, read by id.
             List<CenterMonth> months = centerMonths.findAll(centerMonthIds(scopeCenters, from, to));
-            Predicate<List<String>> counted = counts(actor);
             List<EngagementFacts> merged = CenterMonth.merge(months, entry -> counted.test(entry.programmes()));
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
         }
         // As of an earlier time: every version of the facts of the engagements the rosters name.
         Predicate<String> inScope = scopeCenters == null ? center -> true : scopeCenters::contains;
-        return FiguresCalculator.dashboard(scope, rosteredFacts(actor, scopeCenters, from, to), inScope, from, to,
+        return FiguresCalculator.dashboard(scope, rosteredFacts(counted, scopeCenters, from, to), inScope, from, to,
                 asOf, rates(asOf));
     }
 
@@ -268,32 +280,16 @@ public class DashboardController {
 
     /**
      * The facts, every version, of each engagement that ever had anything counted in one of the scope's
-     * center-months of the range (for a donor, only of their programmes): all that any recording time
-     * can count there. Read by id, from the rosters.
+     * center-months of the range that the reader counts: all that any recording time can count there.
+     * Read by id, from the rosters.
      */
-    private List<EngagementFacts> rosteredFacts(Actor actor, Set<String> scopeCenters, LocalDate from, LocalDate to) {
+    private List<EngagementFacts> rosteredFacts(Predicate<List<String>> counted, Set<String> scopeCenters,
+                                                LocalDate from, LocalDate to) {
         Set<String> engagements = new java.util.LinkedHashSet<>();
         rosters.findAll(centerMonthIds(scopeCenters, from, to))
                 .forEach(roster -> engagements.addAll(roster.engagements().keySet()));
-        Predicate<List<String>> counted = counts(actor);
         return facts.findAll(new ArrayList<>(engagements)).stream()
                 .filter(engagement -> counted.test(engagement.programmes())).toList();
-    }
-
-    /**
-     * Whether the reader's dashboards count an engagement of these programmes: a donor's, only those of
-     * the programmes they fund; everyone else's, all.
-     */
-    private static Predicate<List<String>> counts(Actor actor) {
-        if (!isDonorOnly(actor)) {
-            return programmes -> true;
-        }
-        Set<String> funded = actor.programmes().stream().map(ProgrammeCode::value).collect(Collectors.toSet());
-        return programmes -> programmes.stream().anyMatch(funded::contains);
-    }
-
-    private static boolean isDonorOnly(Actor actor) {
-        return actor.has(Role.DONOR) && !actor.has(Role.COUNSELOR) && !actor.has(Role.DIRECTOR);
     }
 
     private Rates rates(Instant asOf) {

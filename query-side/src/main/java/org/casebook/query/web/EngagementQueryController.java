@@ -14,16 +14,14 @@ import java.util.regex.Pattern;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
+import org.casebook.query.access.ReaderPolicy;
 import org.casebook.query.engagement.Caseload;
 import org.casebook.query.engagement.CaseloadLine;
-import org.casebook.query.engagement.EngagementAccess;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.engagement.TimelineView;
 import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
-import org.casebook.shared.actor.Role;
-import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.refusal.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -110,7 +108,7 @@ public class EngagementQueryController {
     /** An engagement the reader may not see answers exactly as one that does not exist. */
     @GetMapping("/{id}")
     public EngagementView get(Actor actor, @PathVariable EngagementId id) {
-        return views.find(id.value()).flatMap(view -> EngagementAccess.visible(actor, view))
+        return views.find(id.value()).flatMap(ReaderPolicy.of(actor)::visible)
                 .orElseThrow(() -> Refusal.notFound("engagement-not-found", id));
     }
 
@@ -159,18 +157,19 @@ public class EngagementQueryController {
             throw Refusal.rule("page-size-invalid", "size", MAX_PAGE_SIZE);
         }
         LocalDate today = LocalDate.now(clock);
-        if ((actor.has(Role.COUNSELOR) || actor.has(Role.DIRECTOR)) && !actor.has(Role.DONOR)) {
+        ReaderPolicy reader = ReaderPolicy.of(actor);
+        if (!reader.followsProgrammes()) {
             // Counselors and directors: their centers' caseloads, each one key lookup.
             List<CaseloadLine> lines = new ArrayList<>();
             boolean openOnly = EngagementView.OPEN.equals(status);
-            for (CenterId center : actor.centers()) {
-                if (centerId == null || centerId.isBlank() || centerId.equals(center.value())) {
-                    caseloads.find(center.value()).ifPresent(active -> {
+            for (String center : reader.caseworkCenters()) {
+                if (centerId == null || centerId.isBlank() || centerId.equals(center)) {
+                    caseloads.find(center).ifPresent(active -> {
                         lines.addAll(active.lines().values());
                         if (!openOnly) {
                             // Closed engagements, one part per year of intake.
                             active.closedYears().keySet().forEach(year -> caseloads.find(
-                                    Caseload.closedPart(center.value(), year))
+                                    Caseload.closedPart(center, year))
                                     .ifPresent(closed -> lines.addAll(closed.lines().values())));
                         }
                     });
@@ -187,9 +186,9 @@ public class EngagementQueryController {
                     .map(line -> EngagementSummary.of(line, fiscalYears.startOf(line.country(), today))).toList();
             return new Page<>(items, page, size, found.size());
         }
-        // Donors: the engagements of their programmes, wherever they are.
+        // Donors: the engagements of their programmes, wherever they are (and of their centers, if they work in one).
         List<Bson> filters = new ArrayList<>();
-        filters.add(EngagementAccess.filter(actor));
+        filters.add(reader.engagements());
         if (centerId != null && !centerId.isBlank()) {
             filters.add(Filters.eq("centerId", centerId));
         }
@@ -201,9 +200,9 @@ public class EngagementQueryController {
         }
         if (q != null && !q.isBlank()) {
             Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            // A tax id is personal data: a donor finds one only where the client consented to sharing it.
+            // A tax id is personal data: found only where the reader sees it.
             filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.and(
-                    Filters.eq("consents.shareWithFunders", true), Filters.regex("enterprise.taxId", text))));
+                    reader.personalDataShown(), Filters.regex("enterprise.taxId", text))));
         }
         Bson filter = Filters.and(filters);
         List<EngagementSummary> items = views.find(filter, order, page * size, size).stream()

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.casebook.query.access.ReaderPolicy;
 import org.casebook.query.engagement.Caseload;
 import org.casebook.query.engagement.CaseloadLine;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
-import org.casebook.shared.id.CenterId;
 import org.casebook.shared.value.ResultDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,11 +35,11 @@ public class VerificationQueueController {
     @GetMapping(path = "/api/verification-queue", produces = "application/json")
     public List<QueueItem> queue(Actor actor, @RequestParam(required = false) String centerId) {
         List<QueueItem> items = new ArrayList<>();
-        for (CenterId center : actor.centers()) {
-            if (centerId != null && !centerId.isBlank() && !centerId.equals(center.value())) {
+        for (String center : ReaderPolicy.of(actor).caseworkCenters()) {
+            if (centerId != null && !centerId.isBlank() && !centerId.equals(center)) {
                 continue;
             }
-            for (CaseloadLine line : caseloads.find(center.value()).map(caseload -> caseload.lines().values())
+            for (CaseloadLine line : caseloads.find(center).map(caseload -> caseload.lines().values())
                     .orElse(List.of())) {
                 for (CaseloadLine.Attested result : line.attested()) {
                     items.add(new QueueItem(line.id(), line.centerId(), line.counselorId(), line.enterpriseName(),
