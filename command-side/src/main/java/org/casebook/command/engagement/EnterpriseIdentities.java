@@ -18,6 +18,12 @@ public interface EnterpriseIdentities {
      */
     Optional<CenterId> claim(String country, String taxId, EngagementId engagement, CenterId center);
 
+    /**
+     * The center of the open engagement that holds the identity, if one does: what a claim would meet,
+     * asked before the counselor types the rest of an intake.
+     */
+    Optional<CenterId> holder(String country, String taxId);
+
     /** Moves the claim with its engagement to another center. */
     void move(String country, String taxId, EngagementId engagement, CenterId center);
 

@@ -35,6 +35,12 @@ public class JdbcEnterpriseIdentities implements EnterpriseIdentities {
     }
 
     @Override
+    public Optional<CenterId> holder(String country, String taxId) {
+        return jdbc.queryForList("SELECT center_id FROM enterprise_identity WHERE country = ? AND tax_id = ?",
+                String.class, country, taxId).stream().findFirst().map(CenterId::new);
+    }
+
+    @Override
     public void move(String country, String taxId, EngagementId engagement, CenterId center) {
         jdbc.update("UPDATE enterprise_identity SET center_id = ? WHERE country = ? AND tax_id = ? AND engagement_id = ?",
                 center.value(), country, taxId, engagement.value());

@@ -23,6 +23,11 @@ class InMemoryIdentities implements EnterpriseIdentities {
     }
 
     @Override
+    public Optional<CenterId> holder(String country, String taxId) {
+        return Optional.ofNullable(claims.get(country + "/" + taxId)).map(Claim::center);
+    }
+
+    @Override
     public void move(String country, String taxId, EngagementId engagement, CenterId center) {
         claims.computeIfPresent(country + "/" + taxId,
                 (key, claim) -> claim.engagement().equals(engagement) ? new Claim(engagement, center) : claim);

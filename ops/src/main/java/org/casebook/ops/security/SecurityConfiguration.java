@@ -60,7 +60,18 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        // The pages: the same roles as the reads and writes they show.
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/ops", "/ops/**").hasRole("OPERATOR")
+                        .requestMatchers("/verification", "/verification/**").hasRole("DIRECTOR")
+                        .requestMatchers("/engagements/new", "/engagements/new/**").hasAnyRole("COUNSELOR", "DIRECTOR")
+                        .requestMatchers(HttpMethod.POST, "/engagements/**").hasAnyRole("COUNSELOR", "DIRECTOR")
+                        .requestMatchers("/engagements/*/audit").hasAnyRole("DIRECTOR", "DONOR")
+                        .requestMatchers("/").authenticated()
+                        .requestMatchers("/engagements/**", "/dashboards/**")
+                        .hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/engagements/*/personal-data/erasure")
                         .hasAnyRole("DIRECTOR", "ADMIN")
@@ -81,7 +92,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals).accessDeniedHandler(refusals));
         if (embedded) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(refusals))
-                    .formLogin(form -> form.permitAll())
+                    .formLogin(form -> form.loginPage("/login").permitAll())
+                    .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                     // A browser's session needs a CSRF token; an API client that sends its credentials
                     // with every request (and only JSON bodies) does not.
                     .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

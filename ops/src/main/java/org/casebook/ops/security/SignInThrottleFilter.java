@@ -37,12 +37,22 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             if (!wait.isZero()) {
                 long seconds = Math.max(1, wait.toSeconds());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                if (fromTheSignInPage(request)) {
+                    // A person at the sign-in page reads the wait there, in their language.
+                    response.sendRedirect("/login?wait=" + seconds);
+                    return;
+                }
                 problems.write(request, response,
                         new Refusal(RefusalKind.TOO_MANY_ATTEMPTS, "too-many-attempts", null, seconds));
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean fromTheSignInPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && accept != null && accept.contains("text/html");
     }
 
     private static String attemptedUsername(HttpServletRequest request) {

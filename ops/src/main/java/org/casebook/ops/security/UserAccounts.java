@@ -38,6 +38,11 @@ public class UserAccounts implements UserDetailsService {
                 .stream().findFirst();
     }
 
+    /** Every account, by user name. */
+    public java.util.List<UserAccount> all() {
+        return jdbc.query("SELECT * FROM user_account ORDER BY username", UserAccounts::read);
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM user_account", Long.class);
         return count == null ? 0 : count;

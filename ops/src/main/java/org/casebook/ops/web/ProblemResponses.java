@@ -1,12 +1,7 @@
 package org.casebook.ops.web;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.casebook.shared.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +39,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
-        Refusal cause = refusalIn(e);
+        Refusal cause = Problems.refusalIn(e);
         if (cause != null) {
             return refusal(cause);
         }
@@ -62,23 +57,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Refusal cause = refusalIn(e);
-        Throwable json = e.getCause();
-        if (cause != null) {
-            String field = json instanceof JsonMappingException mapping ? pathOf(mapping, cause.field()) : cause.field();
-            return refusal(cause.atField(field));
-        }
-        if (json instanceof InvalidFormatException format) {
-            return invalidField(pathOf(format, null), expectation(format));
-        }
-        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return invalidField(pathOf(mismatch, null), "a value of another type is expected");
-        }
-        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return invalidField(pathOf(mapping, null), mapping.getOriginalMessage());
-        }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", Refusal.message("malformed-request", locale()), null);
+        return problem(Problems.ofUnreadable(e, locale()));
     }
+
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
@@ -112,8 +93,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalidField(String field, String expectation) {
-        return problem(HttpStatus.BAD_REQUEST, "field-invalid",
-                Refusal.message("field-invalid", locale(), field, expectation), field);
+        return problem(Problems.invalidField(field, expectation, locale()));
     }
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String code, String detail, String field) {
@@ -122,40 +102,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static Refusal refusalIn(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Refusal refusal) {
-                return refusal;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The dotted path of the JSON field at fault, as the client wrote it: {@code baseline.annualSales.currency}.
-     * A refusal from a value type knows only its own field; the path says where that value sat.
-     */
-    private static String pathOf(JsonMappingException e, String innerField) {
-        String path = e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        if (innerField == null || path.isEmpty()) {
-            return innerField == null ? path : innerField;
-        }
-        return path.endsWith(innerField) ? path : path + "." + innerField;
-    }
-
-    private static String expectation(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
-            return "one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-        }
-        String value = String.valueOf(e.getValue());
-        return target == null ? value : "\"" + value + "\" is not a " + target.getSimpleName();
     }
 
     private static Locale locale() {

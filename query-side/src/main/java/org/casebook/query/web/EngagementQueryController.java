@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/engagements", produces = "application/json")
 public class EngagementQueryController {
 
-    static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_PAGE_SIZE = 200;
 
     /** The orders a caseload can be listed in; ties by id, so pages never overlap. */
     static final Map<String, Bson> SORTS = Map.of(

@@ -1,0 +1,157 @@
+package org.casebook.ops.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.casebook.command.reference.ReferenceDataController;
+import org.casebook.command.reference.ReferenceDataController.CenterRequest;
+import org.casebook.command.reference.ReferenceDataController.ProgrammeRequest;
+import org.casebook.command.reference.ReferenceDataController.RateRequest;
+import org.casebook.ops.security.UserAccounts;
+import org.casebook.ops.security.UserAdministrationController;
+import org.casebook.ops.security.UserAdministrationController.UserRequest;
+import org.casebook.shared.actor.Actor;
+import org.casebook.shared.actor.Role;
+import org.casebook.shared.id.CenterId;
+import org.casebook.shared.id.ProgrammeCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The administrators' page (users, centers, programmes, exchange rates) and the operators' (each read
+ * model's position and lag). Each form goes through the API's own controller.
+ */
+@Controller
+class OperatorPages {
+
+    private final UserAccounts accounts;
+    private final UserAdministrationController users;
+    private final ReferenceDataController referenceData;
+    private final ReferenceLists reference;
+    private final PersonLanguages languages;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Forms forms;
+
+    OperatorPages(UserAccounts accounts, UserAdministrationController users, ReferenceDataController referenceData,
+                  ReferenceLists reference, PersonLanguages languages, EventProcessingConfiguration processing,
+                  JdbcTemplate jdbc, Forms forms) {
+        this.accounts = accounts;
+        this.users = users;
+        this.referenceData = referenceData;
+        this.reference = reference;
+        this.languages = languages;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.forms = forms;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model) {
+        return admin(model, null, null, Map.of());
+    }
+
+    private String admin(Model model, String failedForm, ProblemDetail problem, Map<String, Object> typed) {
+        model.addAttribute("users", accounts.all());
+        model.addAttribute("centers", reference.centers());
+        model.addAttribute("programmes", reference.programmes());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("failedForm", failedForm);
+        model.addAttribute("problem", problem);
+        model.addAttribute("form", typed);
+        return "admin";
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) String language,
+                      Model model, Locale locale, HttpServletResponse response) {
+        return EngagementPages.submit(form, model, locale, response, () -> {
+            form.remove("language");
+            UserRequest request = forms.read(form, UserRequest.class);
+            users.create(request);
+            if (language != null && !language.isBlank()) {
+                languages.choose(request.username(), Locale.forLanguageTag(language));
+            }
+            return "redirect:/admin";
+        }, problem -> admin(model, "user", problem, Forms.typed(form)));
+    }
+
+    @PostMapping("/admin/centers")
+    String defineCenter(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                        HttpServletResponse response) {
+        return EngagementPages.submit(form, model, locale, response, () -> {
+            String id = required(form, "centerId");
+            referenceData.defineCenter(actor, new CenterId(id),
+                    forms.read(form, CenterRequest.class));
+            return "redirect:/admin";
+        }, problem -> admin(model, "center", problem, Forms.typed(form)));
+    }
+
+    @PostMapping("/admin/programmes")
+    String defineProgramme(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                           HttpServletResponse response) {
+        return EngagementPages.submit(form, model, locale, response, () -> {
+            String code = required(form, "code");
+            referenceData.defineProgramme(actor, new ProgrammeCode(code),
+                    forms.read(form, ProgrammeRequest.class));
+            return "redirect:/admin";
+        }, problem -> admin(model, "programme", problem, Forms.typed(form)));
+    }
+
+    @PostMapping("/admin/exchange-rates")
+    String setRate(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
+                   HttpServletResponse response) {
+        return EngagementPages.submit(form, model, locale, response, () -> {
+            String currency = required(form, "currency");
+            String month = required(form, "month");
+            referenceData.setExchangeRate(actor, currency, month, forms.read(form, RateRequest.class));
+            return "redirect:/admin";
+        }, problem -> admin(model, "rate", problem, Forms.typed(form)));
+    }
+
+    /** A field the API takes in its path: taken out of the form, refused when empty. */
+    private static String required(MultiValueMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        form.remove(field);
+        if (value == null || value.isBlank()) {
+            throw org.casebook.shared.refusal.Refusal.required(field);
+        }
+        return value.strip();
+    }
+
+    /** One read model's processor: how far it has folded the events, here. */
+    public record ReadModelStatus(String name, long position, long head, long lagEvents, int segments,
+                                  boolean replaying, boolean failing) {
+    }
+
+    @GetMapping("/ops")
+    String ops(Model model) {
+        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
+        List<ReadModelStatus> statuses = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+                long position = segments.values().stream().mapToLong(status -> status.getCurrentPosition().orElse(-1))
+                        .min().orElse(-1);
+                statuses.add(new ReadModelStatus(name, position, head, Math.max(0, head - position), segments.size(),
+                        segments.values().stream().anyMatch(EventTrackerStatus::isReplaying),
+                        segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)));
+            }
+        });
+        model.addAttribute("readModels", statuses);
+        model.addAttribute("head", head);
+        return "ops";
+    }
+}

@@ -1,0 +1,50 @@
+// Casebook's pages: a little behaviour on top of server-rendered forms. Everything works without it
+// but what a browser alone cannot do (the evidence file's fingerprint, swaps without a reload).
+(function () {
+    'use strict';
+
+    // htmx requests carry the form token, as forms do.
+    document.addEventListener('htmx:configRequest', function (event) {
+        var token = document.querySelector('meta[name="csrf-token"]');
+        if (token) {
+            event.detail.headers['X-XSRF-TOKEN'] = token.content;
+        }
+    });
+
+    // After a swap, focus what the swap asks for (a refused field), so keyboard and screen-reader users
+    // stay where the page changed.
+    document.addEventListener('htmx:afterSwap', function (event) {
+        var target = event.detail.target;
+        var focus = target && target.querySelector && target.querySelector('[autofocus], [aria-invalid="true"]');
+        if (focus) {
+            focus.focus();
+        }
+    });
+
+    function hex(buffer) {
+        return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+            return ('0' + b.toString(16)).slice(-2);
+        }).join('');
+    }
+
+    // The evidence: the browser computes the file's SHA-256; only the fingerprint and the name are sent.
+    document.addEventListener('change', function (event) {
+        var input = event.target;
+        if (!input.matches || !input.matches('input[type="file"][data-sha256]') || !input.files.length) {
+            return;
+        }
+        var file = input.files[0];
+        var form = input.form;
+        var hash = form.querySelector('[name="' + input.dataset.sha256 + '"]');
+        var name = form.querySelector('[name="' + input.dataset.name + '"]');
+        file.arrayBuffer().then(function (bytes) {
+            return crypto.subtle.digest('SHA-256', bytes);
+        }).then(function (digest) {
+            hash.value = hex(digest);
+            if (name && !name.value) {
+                name.value = file.name;
+            }
+            hash.dispatchEvent(new Event('change', {bubbles: true}));
+        });
+    });
+})();
