@@ -110,6 +110,8 @@ class BrowserJourneyTest {
                     .usingAnyFreePort().build();
             this.driver = new ChromeDriver(service, options);
             this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            // A page reloading under a wait leaves its elements stale: look again.
+            this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         }
 
         void quit() {
@@ -287,6 +289,13 @@ class BrowserJourneyTest {
                                   && !c.closest('label') && !c.getAttribute('aria-label'))
                         .map(c => c.outerHTML);""");
             assertThat(unlabelled).as("every form control has a label: " + driver.getCurrentUrl()).isEmpty();
+            List<String> violations = new com.deque.html.axecore.selenium.AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                    .analyze(driver).getViolations().stream()
+                    .map(rule -> rule.getId() + ": " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                            .limit(3).toList())
+                    .toList();
+            assertThat(violations).as("WCAG 2.2 AA, as axe-core checks it: " + driver.getCurrentUrl()).isEmpty();
             if (phone) {
                 Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth;");
