@@ -181,6 +181,8 @@ class EngagementPages {
         model.addAttribute("instruments", FinancingInstrument.values());
         model.addAttribute("methods", AttestationMethod.values());
         model.addAttribute("closures", ClosureReason.values());
+        model.addAttribute("otherCenters", reference.centers().stream()
+                .filter(center -> !center.id().equals(view.centerId())).toList());
         model.addAttribute("currency", reference.center(view.centerId()).map(ReferenceLists.Center::currency)
                 .orElse("USD"));
         return "engagement";
@@ -232,6 +234,7 @@ class EngagementPages {
             case "verification" -> commands.verify(actor, id, resultId);
             case "rejection" -> commands.reject(actor, id, resultId, forms.read(form, ReasonRequest.class));
             case "withdrawal" -> commands.withdraw(actor, id, resultId, forms.read(form, ReasonRequest.class));
+            case "reopening" -> commands.reopenResult(actor, id, resultId, forms.read(form, ReasonRequest.class));
             default -> throw org.casebook.shared.refusal.Refusal.notFound("not-found");
         });
     }
@@ -241,6 +244,14 @@ class EngagementPages {
                  Model model, Locale locale, HttpServletResponse response) {
         return act(actor, id, "close", form, model, locale, response,
                 () -> commands.close(actor, id, forms.read(form, CloseRequest.class)));
+    }
+
+    @PostMapping("/engagements/{id}/transfer")
+    String transfer(Actor actor, @PathVariable EngagementId id, @RequestParam MultiValueMap<String, String> form,
+                    Model model, Locale locale, HttpServletResponse response) {
+        return act(actor, id, "transfer", form, model, locale, response,
+                () -> commands.transfer(actor, id, forms.read(form,
+                        EngagementCommandController.TransferRequest.class)));
     }
 
     @PostMapping("/engagements/{id}/reopen")

@@ -88,6 +88,41 @@ class OperatorPages {
         }, problem -> admin(model, "user", problem, Forms.typed(form)));
     }
 
+    /** One user, to change: roles, centers, programmes, language, a new password, enabled or not. */
+    @GetMapping("/admin/users/{username}")
+    String user(@org.springframework.web.bind.annotation.PathVariable String username, Model model) {
+        return user(model, username, null, null);
+    }
+
+    private String user(Model model, String username, ProblemDetail problem, Map<String, Object> typed) {
+        UserAdministrationController.UserView user = users.get(username);
+        model.addAttribute("user", user);
+        model.addAttribute("language", languages.chosenBy(username).map(Locale::getLanguage).orElse(""));
+        model.addAttribute("centers", reference.centers());
+        model.addAttribute("programmes", reference.programmes());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("problem", problem);
+        model.addAttribute("form", typed == null ? Map.of() : typed);
+        return "user";
+    }
+
+    @PostMapping("/admin/users/{username}")
+    String changeUser(@org.springframework.web.bind.annotation.PathVariable String username,
+                      @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) String language,
+                      Model model, Locale locale, HttpServletResponse response) {
+        return EngagementPages.submit(form, model, locale, response, () -> {
+            form.remove("language");
+            form.putIfAbsent("roles[]", List.of());
+            form.putIfAbsent("centers[]", List.of());
+            form.putIfAbsent("programmes[]", List.of());
+            users.change(username, forms.read(form, UserRequest.class));
+            if (language != null && !language.isBlank()) {
+                languages.choose(username, Locale.forLanguageTag(language));
+            }
+            return "redirect:/admin";
+        }, problem -> user(model, username, problem, Forms.typed(form)));
+    }
+
     @PostMapping("/admin/centers")
     String defineCenter(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model, Locale locale,
                         HttpServletResponse response) {

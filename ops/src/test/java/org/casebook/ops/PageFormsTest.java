@@ -1,0 +1,204 @@
+package org.casebook.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages' forms over HTTP, as a browser without scripts sends them: each does what its API call does,
+ * and a refusal comes back as the page with the refusal beside its field. What the pages stored is read
+ * back through the API.
+ */
+class PageFormsTest {
+
+    @TempDir
+    static Path data;
+    static CasebookInstance casebook;
+
+    @BeforeAll
+    static void start() {
+        casebook = CasebookInstance.start(data).seeded();
+    }
+
+    @AfterAll
+    static void stop() {
+        casebook.close();
+    }
+
+    /** A signed-in browser: a session cookie, and the form token of the last page it read. */
+    static final class Browser {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String token;
+
+        Browser(String user) throws Exception {
+            get("/login");
+            HttpResponse<String> signedIn = post("/login", Map.of("username", user, "password", Users.passwordOf(user)));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+            if (csrf.find()) {
+                token = csrf.group(1);
+            }
+            return page;
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            Map<String, String> fields = new LinkedHashMap<>(form);
+            fields.put("_csrf", token);
+            String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
+                    .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    static String engagement() {
+        return settled(casebook.as(Users.ANA).post("/api/engagements", Requests.intake())).json().get("id").asText();
+    }
+
+    /** Waits until the read models have what the API just wrote, as the next page shown expects. */
+    static CasebookInstance.Response settled(CasebookInstance.Response written) {
+        casebook.as(Users.ANA).get("/api/engagements?minPosition=" + written.header("Casebook-Position"));
+        return written;
+    }
+
+    static JsonNode view(String user, String id, HttpResponse<String> written) {
+        String location = written.headers().firstValue("Location").orElse("");
+        String position = location.contains("minPosition=") ? location.replaceAll(".*minPosition=(\\d+).*", "$1") : "0";
+        return casebook.as(user).get("/api/engagements/" + id + "?minPosition=" + position).json();
+    }
+
+    @Test
+    void aSessionIsCorrectedWithAReasonAndARefusalStaysBesideItsField() throws Exception {
+        String id = engagement();
+        String session = settled(casebook.as(Users.ANA).post("/api/engagements/" + id + "/sessions",
+                Requests.session("2026-03-09", 60))).json().get("sessionId").asText();
+        Browser ana = new Browser(Users.ANA);
+        ana.get("/engagements/" + id);
+        Map<String, String> correction = new LinkedHashMap<>(Map.of("date", "2026-03-09", "type", "PHONE",
+                "area", "FINANCE", "contactMinutes", "45", "prepMinutes", "15", "travelMinutes", "0",
+                "programme", "DINAMICA", "counselorId", Users.ANA, "reason", "Minutes were mistyped"));
+        correction.put("contactMinutes", "-5");
+        HttpResponse<String> refused = ana.post("/engagements/" + id + "/sessions/" + session + "/correction", correction);
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).contains("id=\"correct-" + session + "-contactMinutes-error\"")
+                .contains("value=\"Minutes were mistyped\"");
+        correction.put("contactMinutes", "45");
+        HttpResponse<String> corrected = ana.post("/engagements/" + id + "/sessions/" + session + "/correction", correction);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+        JsonNode after = view(Users.ANA, id, corrected).at("/sessions/0");
+        assertThat(after.get("status").asText()).isEqualTo("CORRECTED");
+        assertThat(after.get("contactMinutes").asInt()).isEqualTo(45);
+        assertThat(after.get("type").asText()).isEqualTo("PHONE");
+    }
+
+    @Test
+    void aResultIsWithdrawnAndADirectorReopensARejectedOne() throws Exception {
+        String id = engagement();
+        String withdrawn = casebook.as(Users.ANA).post("/api/engagements/" + id + "/financing",
+                Requests.financing("1000.00", "HNL", "2026-05-20")).json().get("resultId").asText();
+        String rejected = settled(casebook.as(Users.ANA).post("/api/engagements/" + id + "/financing",
+                Requests.financing("2000.00", "HNL", "2026-05-21"))).json().get("resultId").asText();
+        Browser ana = new Browser(Users.ANA);
+        ana.get("/engagements/" + id);
+        HttpResponse<String> withdrawal = ana.post("/engagements/" + id + "/results/" + withdrawn + "/withdrawal",
+                Map.of("reason", "Claimed by mistake"));
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(302);
+        assertThat(settled(casebook.as(Users.ROSA).post("/api/engagements/" + id + "/results/" + rejected + "/rejection",
+                "{\"reason\": \"No evidence\"}")).status()).isEqualTo(200);
+        Browser rosa = new Browser(Users.ROSA);
+        HttpResponse<String> page = rosa.get("/engagements/" + id);
+        assertThat(page.body()).contains("/results/" + rejected + "/reopening");
+        HttpResponse<String> reopened = rosa.post("/engagements/" + id + "/results/" + rejected + "/reopening",
+                Map.of("reason", "The client found the contract"));
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(302);
+        JsonNode results = view(Users.ROSA, id, reopened).get("results");
+        Map<String, String> statuses = new LinkedHashMap<>();
+        results.forEach(result -> statuses.put(result.get("resultId").asText(), result.get("status").asText()));
+        assertThat(statuses).containsEntry(withdrawn, "WITHDRAWN");
+        assertThat(statuses.get(rejected)).isIn("CLAIMED", "ATTESTED");
+    }
+
+    @Test
+    void anEngagementIsTransferredClosedAndReopenedFromItsPage() throws Exception {
+        String id = engagement();
+        Browser ana = new Browser(Users.ANA);
+        ana.get("/engagements/" + id);
+        HttpResponse<String> closed = ana.post("/engagements/" + id + "/close", Map.of("reason", "COMPLETED"));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(302);
+        assertThat(view(Users.ANA, id, closed).get("status").asText()).isEqualTo("CLOSED");
+        assertThat(ana.get("/engagements/" + id).body()).contains("/engagements/" + id + "/reopen");
+        HttpResponse<String> reopened = ana.post("/engagements/" + id + "/reopen", Map.of("reason", "The client came back"));
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(302);
+        assertThat(view(Users.ANA, id, reopened).get("status").asText()).isEqualTo("OPEN");
+        ana.get("/engagements/" + id);
+        HttpResponse<String> transferred = ana.post("/engagements/" + id + "/transfer", Map.of("toCenterId", Users.GUA,
+                "counselorId", Users.LUIS, "effectiveDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+        assertThat(transferred.statusCode()).as(transferred.body()).isEqualTo(302);
+        assertThat(view(Users.LUIS, id, transferred).get("centerId").asText()).isEqualTo(Users.GUA);
+        HttpResponse<String> gone = ana.get("/engagements/" + id);
+        assertThat(gone.statusCode()).as("another center's engagement, as a page").isEqualTo(404);
+        assertThat(gone.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(gone.body()).contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void anAdministratorCreatesAndChangesAUserWhoseLanguageIsKept() throws Exception {
+        Browser admin = new Browser(Users.ADMIN);
+        assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
+        HttpResponse<String> created = admin.post("/admin/users", Map.of("username", "nueva.asesora",
+                "password", Users.passwordOf("nueva.asesora"), "roles[]", "COUNSELOR", "centers[]", Users.TGU, "language", "es"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        admin.get("/admin/users/nueva.asesora");
+        HttpResponse<String> changed = admin.post("/admin/users/nueva.asesora", Map.of("enabled", "true",
+                "roles[]", "DIRECTOR", "centers[]", Users.GUA, "language", "es"));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+        JsonNode user = casebook.as(Users.ADMIN).get("/api/admin/users/nueva.asesora").json();
+        assertThat(user.get("roles").toString()).isEqualTo("[\"DIRECTOR\"]");
+        assertThat(user.get("centers").toString()).isEqualTo("[\"GT-GUA-01\"]");
+        HttpResponse<String> refused = admin.post("/admin/users", Map.of("username", "sin.centro",
+                "password", "a-long-password-1", "roles[]", "COUNSELOR"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("value=\"sin.centro\"");
+
+        Browser newcomer = new Browser("nueva.asesora");
+        assertThat(newcomer.get("/").body()).as("her language, kept with her account").contains("<html lang=\"es\"");
+        assertThat(newcomer.get("/?lang=en").body()).contains("<html lang=\"en\"");
+        assertThat(newcomer.get("/verification").body()).as("and kept after switching").contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void theIntakeSaysAtOnceWhenAnEnterpriseIsAlreadyAClient() throws Exception {
+        casebook.as(Users.ANA).post("/api/engagements", Requests.intake(Users.TGU, Users.ANA, "2026-03-02", "0801777000111"));
+        Browser ana = new Browser(Users.ANA);
+        String taken = ana.get("/engagements/new/identity?enterprise.country=HN&enterprise.taxId=0801777000111").body();
+        assertThat(taken).contains(Users.TGU);
+        String free = ana.get("/engagements/new/identity?enterprise.country=HN&enterprise.taxId=0801777000999").body();
+        assertThat(free).doesNotContain(Users.TGU);
+    }
+}
