@@ -223,6 +223,8 @@ class BrowserJourneyTest {
             assertThat(capitalRow).as("verified now, beside what was verified before")
                     .endsWith(before.add(new java.math.BigDecimal("120000.00")).toPlainString());
             shot("dashboard");
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('by-month').scrollIntoView();");
+            shot("dashboard-charts");
             open("/engagements/" + engagement + "/audit");
             assertThat(driver.findElement(By.cssSelector("#chain .badge.valid")).getText()).isNotBlank();
             shot("audit");

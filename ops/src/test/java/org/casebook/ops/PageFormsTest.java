@@ -50,7 +50,12 @@ class PageFormsTest {
         String token;
 
         Browser(String user) throws Exception {
-            get("/login");
+            this(user, null);
+        }
+
+        /** Signs in, having first chosen a language at the sign-in page. */
+        Browser(String user, String language) throws Exception {
+            get(language == null ? "/login" : "/login?lang=" + language);
             HttpResponse<String> signedIn = post("/login", Map.of("username", user, "password", Users.passwordOf(user)));
             assertThat(signedIn.statusCode()).isEqualTo(302);
             assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -68,7 +73,7 @@ class PageFormsTest {
 
         HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
             Map<String, String> fields = new LinkedHashMap<>(form);
-            fields.put("_csrf", token);
+            fields.putIfAbsent("_csrf", token);
             String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
                     + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
             return http.send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
@@ -190,6 +195,21 @@ class PageFormsTest {
         assertThat(newcomer.get("/").body()).as("her language, kept with her account").contains("<html lang=\"es\"");
         assertThat(newcomer.get("/?lang=en").body()).contains("<html lang=\"en\"");
         assertThat(newcomer.get("/verification").body()).as("and kept after switching").contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void aPageRefusedIsAPageAndTheLanguageChosenBeforeSigningInHolds() throws Exception {
+        Browser luis = new Browser(Users.LUIS);
+        HttpResponse<String> admin = luis.get("/admin");
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(admin.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(admin.body()).contains("<html lang=\"en\"").contains("You may not see this page");
+
+        Browser spanish = new Browser(Users.EU, "es");
+        assertThat(spanish.get("/").body()).contains("<html lang=\"es\"");
+        HttpResponse<String> expired = spanish.post("/engagements/new", Map.of("_csrf", "expired"));
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.body()).contains("<html lang=\"es\"").contains("había caducado");
     }
 
     @Test

@@ -45,11 +45,16 @@ class DirectorPages {
     private final AuditController audit;
     private final ReferenceLists reference;
     private final Forms forms;
+    private final org.casebook.query.store.FiscalYears fiscalYears;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
 
     DirectorPages(VerificationQueueController queue, EngagementCommandController commands,
                   DashboardController dashboards, AuditController audit, ReferenceLists reference, Forms forms,
+                  org.casebook.query.store.FiscalYears fiscalYears, org.springframework.context.MessageSource messages,
                   Clock clock) {
+        this.fiscalYears = fiscalYears;
+        this.messages = messages;
         this.queue = queue;
         this.commands = commands;
         this.dashboards = dashboards;
@@ -105,22 +110,23 @@ class DirectorPages {
     @GetMapping("/dashboards/centers/{centerId}")
     String center(Actor actor, @PathVariable CenterId centerId, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, @RequestParam(required = false) String asOf, Model model) {
-        return dashboard(model, "centers/" + centerId.value(),
-                reference.center(centerId.value()).map(c -> c.name()).orElse(centerId.value()),
-                (f, t, a) -> dashboards.center(actor, centerId, f, t, a), from, to, asOf);
+        var center = reference.center(centerId.value());
+        return dashboard(model, "centers/" + centerId.value(), center.map(c -> c.name()).orElse(centerId.value()),
+                center.map(c -> c.country()).orElse(null), (f, t, a) -> dashboards.center(actor, centerId, f, t, a),
+                from, to, asOf);
     }
 
     @GetMapping("/dashboards/countries/{countryCode}")
     String country(Actor actor, @PathVariable String countryCode, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String asOf, Model model) {
-        return dashboard(model, "countries/" + countryCode, countryCode,
+        return dashboard(model, "countries/" + countryCode, countryCode, countryCode,
                 (f, t, a) -> dashboards.country(actor, countryCode, f, t, a), from, to, asOf);
     }
 
     @GetMapping("/dashboards/network")
     String network(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String asOf, Model model) {
-        return dashboard(model, "network", null, (f, t, a) -> dashboards.network(actor, f, t, a), from, to, asOf);
+        return dashboard(model, "network", null, null, (f, t, a) -> dashboards.network(actor, f, t, a), from, to, asOf);
     }
 
     interface Scope {
@@ -131,7 +137,20 @@ class DirectorPages {
     public record Month(String label, String from, long clientsServed, double hours) {
     }
 
-    private String dashboard(Model model, String path, String name, Scope scope, String from, String to, String asOf) {
+    /** One breakdown's bar: a group and its clients served, out of the largest group's. */
+    public record Bar(String label, long clientsServed, long percentOfLargest) {
+    }
+
+    /** A breakdown's bars, and the same in words for those who do not see the chart. */
+    public record Chart(String title, String description, List<Bar> bars) {
+    }
+
+    /**
+     * @param country the scope's country, whose fiscal year the period picker offers; {@code null} for the
+     *                network, whose countries' fiscal years differ
+     */
+    private String dashboard(Model model, String path, String name, String country, Scope scope, String from,
+                             String to, String asOf) {
         LocalDate today = LocalDate.now(clock);
         Dashboard dashboard = scope.read(from, to, asOf);
         List<Month> months = new ArrayList<>();
@@ -157,11 +176,29 @@ class DirectorPages {
         model.addAttribute("countries", reference.countries());
         YearMonth thisMonth = YearMonth.from(today);
         LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
-        model.addAttribute("periods", List.of(
+        List<Period> periods = new ArrayList<>(List.of(
                 new Period("thisMonth", thisMonth.atDay(1), thisMonth.atEndOfMonth()),
                 new Period("thisQuarter", quarterStart, quarterStart.plusMonths(3).minusDays(1)),
                 new Period("thisYear", today.withDayOfYear(1), today.withDayOfYear(1).plusYears(1).minusDays(1)),
                 new Period("lastYear", today.withDayOfYear(1).minusYears(1), today.withDayOfYear(1).minusDays(1))));
+        if (country != null) {
+            LocalDate fiscalStart = fiscalYears.startOf(country, today);
+            periods.add(new Period("thisFiscalYear", fiscalStart, fiscalStart.plusYears(1).minusDays(1)));
+            periods.add(new Period("lastFiscalYear", fiscalStart.minusYears(1), fiscalStart.minusDays(1)));
+        }
+        model.addAttribute("periods", periods);
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<Chart> charts = new ArrayList<>();
+        dashboard.breakdowns().forEach((breakdown, groups) -> {
+            long largest = Math.max(1, groups.values().stream().mapToLong(g -> g.clientsServed()).max().orElse(1));
+            List<Bar> bars = groups.entrySet().stream().map(group -> new Bar(
+                    messages.getMessage(breakdown + "." + group.getKey(), null, group.getKey(), locale),
+                    group.getValue().clientsServed(), group.getValue().clientsServed() * 100 / largest)).toList();
+            String title = messages.getMessage("breakdown." + breakdown, null, breakdown, locale);
+            charts.add(new Chart(title, title + ": " + String.join(", ", bars.stream()
+                    .map(bar -> bar.label() + " " + bar.clientsServed()).toList()), bars));
+        });
+        model.addAttribute("charts", charts);
         return "dashboard";
     }
 
@@ -194,6 +231,7 @@ class DirectorPages {
         model.addAttribute("history", history.getBody());
         model.addAttribute("verification", audit.verification(actor, id));
         model.addAttribute("engagementId", id.value());
+        model.addAttribute("myProgrammes", actor.programmes().stream().map(code -> code.value()).sorted().toList());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("exportFrom", today.withDayOfYear(1));
         model.addAttribute("exportTo", today);

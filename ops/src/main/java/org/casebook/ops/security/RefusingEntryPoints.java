@@ -54,9 +54,15 @@ final class RefusingEntryPoints implements AuthenticationEntryPoint, AccessDenie
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, jakarta.servlet.ServletException {
+        Authentication person = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = person != null && !(person instanceof AnonymousAuthenticationToken);
+        if (loginForm != null && signedIn && wantsAPage(request)) {
+            // A person at a page reads the refusal as a page, in their language (the error page).
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         if (e instanceof CsrfException) {
-            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            if (signedIn == null || signedIn instanceof AnonymousAuthenticationToken) {
+            if (!signedIn) {
                 // Nobody is signed in: that, not the missing form token, is what the caller must fix.
                 commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
                 return;
