@@ -354,6 +354,11 @@ class AccessMatrixTest {
                 .json().get("items").findValuesAsText("id")).as("nor finds it by its tax id").doesNotContain(withoutConsent);
         assertThat(casebook.as(JORGE).get("/api/engagements?size=200&q=" + counselorView.at("/enterprise/taxId").asText())
                 .json().get("items").findValuesAsText("id")).contains(withoutConsent);
+        // The owner's name, likewise: the center finds its client by it, a donor only where the client consented.
+        String owner = "&q=" + java.net.URLEncoder.encode("fernández", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ids(ANA, owner)).contains(withoutConsent, tegucigalpa);
+        assertThat(ids(KFW, owner)).contains(tegucigalpa).doesNotContain(withoutConsent);
+        assertThat(ids(MARTA, owner)).contains(tegucigalpa).doesNotContain(withoutConsent);
 
         JsonNode consented = casebook.as(KFW).get("/api/engagements/" + tegucigalpa).json();
         assertThat(consented.at("/owner/name").asText()).isEqualTo("María Fernández");

@@ -9,10 +9,11 @@ import org.casebook.shared.value.ResultStatus;
 /**
  * An engagement as a line of its center's caseload. All lines of a center live in one document
  * ({@code caseloads}, by center id), so a caseload page is one key lookup and a sort in memory on every
- * MongoDB server.
+ * MongoDB server. The tax id and the owner's name (personal data, erased with the client's key) are
+ * kept for the center's own search.
  */
 public record CaseloadLine(String id, String centerId, String counselorId, String status, String enterpriseName,
-                           String taxId, String country, LocalDate intakeDate, LocalDate lastContact,
+                           String taxId, String ownerName, String country, LocalDate intakeDate, LocalDate lastContact,
                            List<Minutes> sessions, long awaitingAttestation, List<Attested> attested) {
 
     /** Counseling minutes (contact and preparation) of a session that counts, on its date. */
@@ -29,7 +30,8 @@ public record CaseloadLine(String id, String centerId, String counselorId, Strin
 
     public static CaseloadLine of(EngagementView view) {
         return new CaseloadLine(view.id(), view.centerId(), view.counselorId(), view.status(),
-                view.enterprise().name(), view.enterprise().taxId(), view.enterprise().country(), view.intakeDate(),
+                view.enterprise().name(), view.enterprise().taxId(), view.owner() == null ? null : view.owner().name(),
+                view.enterprise().country(), view.intakeDate(),
                 view.lastContact(), view.sessions().stream().filter(EngagementView.Session::counts)
                 .map(session -> new Minutes(session.date(), session.contactMinutes() + session.prepMinutes()))
                 .toList(), view.resultsIn(ResultStatus.CLAIMED), view.results().stream()

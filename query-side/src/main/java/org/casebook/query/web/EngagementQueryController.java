@@ -179,8 +179,8 @@ public class EngagementQueryController {
             List<CaseloadLine> found = lines.stream()
                     .filter(line -> counselorId == null || counselorId.isBlank() || counselorId.equals(line.counselorId()))
                     .filter(line -> status == null || status.isBlank() || status.equals(line.status()))
-                    .filter(line -> text == null || line.enterpriseName().toLowerCase(Locale.ROOT).contains(text)
-                            || (line.taxId() != null && line.taxId().toLowerCase(Locale.ROOT).contains(text)))
+                    .filter(line -> text == null || contains(line.enterpriseName(), text) || contains(line.taxId(), text)
+                            || contains(line.ownerName(), text))
                     .sorted(LINE_ORDERS.get(sort)).toList();
             List<EngagementSummary> items = found.stream().skip((long) page * size).limit(size)
                     .map(line -> EngagementSummary.of(line, fiscalYears.startOf(line.country(), today))).toList();
@@ -200,9 +200,9 @@ public class EngagementQueryController {
         }
         if (q != null && !q.isBlank()) {
             Pattern text = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            // A tax id is personal data: found only where the reader sees it.
-            filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.and(
-                    reader.personalDataShown(), Filters.regex("enterprise.taxId", text))));
+            // A tax id and an owner's name are personal data: found only where the reader sees them.
+            filters.add(Filters.or(Filters.regex("enterprise.name", text), Filters.and(reader.personalDataShown(),
+                    Filters.or(Filters.regex("enterprise.taxId", text), Filters.regex("owner.name", text)))));
         }
         Bson filter = Filters.and(filters);
         List<EngagementSummary> items = views.find(filter, order, page * size, size).stream()
@@ -210,5 +210,9 @@ public class EngagementQueryController {
                         fiscalYears.startOf(view.enterprise().country(), today)))
                 .toList();
         return new Page<>(items, page, size, views.count(filter));
+    }
+
+    private static boolean contains(String value, String lowerCaseText) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
     }
 }
