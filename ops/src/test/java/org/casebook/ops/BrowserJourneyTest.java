@@ -225,6 +225,9 @@ class BrowserJourneyTest {
             shot("dashboard");
             ((JavascriptExecutor) driver).executeScript("document.getElementById('by-month').scrollIntoView();");
             shot("dashboard-charts");
+            open("/dashboards/countries/HN");
+            open("/dashboards/network");
+            shot("network-dashboard");
             open("/engagements/" + engagement + "/audit");
             assertThat(driver.findElement(By.cssSelector("#chain .badge.valid")).getText()).isNotBlank();
             shot("audit");
@@ -235,6 +238,8 @@ class BrowserJourneyTest {
             assertThat(driver.getCurrentUrl()).endsWith("/admin");
             assertThat(driver.findElement(By.tagName("body")).getText()).contains(Users.ANA);
             shot("administration");
+            open("/admin/users/" + Users.ANA);
+            shot("a-user");
             signOut();
             signIn(Users.OPS);
             assertThat(driver.findElements(By.cssSelector("table tbody tr"))).isNotEmpty();

@@ -68,6 +68,42 @@ class EmbeddedSignInTest {
         assertThat(metrics).containsPattern("casebook_sign_in_refused_total\\S* [1-9]");
     }
 
+    /** At the sign-in page the wait is a sentence on the page, in the person's language, not a document. */
+    @Test
+    void theSignInPageSaysHowLongToWait() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = casebook.baseUrl();
+        java.util.function.Function<String, HttpResponse<String>> signIn = password -> {
+            try {
+                String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login?lang=es"))
+                        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+                assertThat(token.find()).isTrue();
+                return browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + Users.LUIS + "&password="
+                                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(signIn.apply("not-his-password").headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        HttpResponse<String> throttled = signIn.apply(Users.passwordOf(Users.LUIS));
+        String location = throttled.headers().firstValue("Location").orElse("");
+        assertThat(location).contains("/login?wait=");
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(location.startsWith("http") ? location
+                : base + location)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("<html lang=\"es\"").contains("role=\"alert\"")
+                .contains("Demasiados intentos fallidos");
+        Thread.sleep(2_200);
+        assertThat(signIn.apply(Users.passwordOf(Users.LUIS)).headers().firstValue("Location").orElse(""))
+                .as("the wait ends").doesNotContain("login");
+    }
+
     @Test
     void theFirstAdministratorHasThePasswordFromTheEnvironment() {
         assertThat(basic(Users.ADMIN, CasebookInstance.ADMIN_PASSWORD).status()).isEqualTo(403);
