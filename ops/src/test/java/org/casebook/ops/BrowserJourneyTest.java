@@ -214,6 +214,8 @@ class BrowserJourneyTest {
             click(By.cssSelector("#item-" + resultId + " form[action$='/verify'] button"));
             wait.until(d -> d.findElement(By.cssSelector("#item-" + resultId + " .badge")).getText()
                     .equals(text("evidence.VERIFIED")));
+            assertThat(driver.switchTo().activeElement().getAttribute("role")).as("the focus stays where the page changed")
+                    .isEqualTo("status");
             shot("verified");
 
             // The center's dashboard shows the financing verified; the audit history verifies.
@@ -270,11 +272,12 @@ class BrowserJourneyTest {
             return driver.findElement(By.id(id)).getAttribute("value");
         }
 
+        /** Signs in with the keyboard alone: the user name field has the focus, Tab, Enter. */
         void signIn(String user) {
             open("/login");
-            driver.findElement(By.id("username")).sendKeys(user);
-            driver.findElement(By.id("password")).sendKeys(Users.passwordOf(user));
-            click(By.cssSelector("form button[type=submit]"));
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+            driver.switchTo().activeElement().sendKeys(user + org.openqa.selenium.Keys.TAB + Users.passwordOf(user)
+                    + org.openqa.selenium.Keys.ENTER);
             wait.until(d -> !d.getCurrentUrl().contains("/login"));
             checkPage();
         }
