@@ -213,6 +213,39 @@ class PageFormsTest {
     }
 
     @Test
+    void anAdministratorDefinesCentersProgrammesAndExchangeRates() throws Exception {
+        Browser admin = new Browser(Users.ADMIN);
+        admin.get("/admin");
+        HttpResponse<String> center = admin.post("/admin/centers", Map.of("centerId", "HN-SPS-01",
+                "name", "CDE-MIPYME San Pedro Sula", "country", "HN"));
+        assertThat(center.statusCode()).as(center.body()).isEqualTo(302);
+        HttpResponse<String> programme = admin.post("/admin/programmes", Map.of("code", "OAS-SBDC",
+                "name", "SBDC Caribbean", "funder", "OAS"));
+        assertThat(programme.statusCode()).as(programme.body()).isEqualTo(302);
+        HttpResponse<String> rate = admin.post("/admin/exchange-rates", Map.of("currency", "HNL", "month", "2026-04",
+                "usdPerUnit", "0.0406"));
+        assertThat(rate.statusCode()).as(rate.body()).isEqualTo(302);
+        HttpResponse<String> refused = admin.post("/admin/exchange-rates", Map.of("currency", "HNL", "month", "2026-04",
+                "usdPerUnit", "-1"));
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).contains("id=\"rate-usdPerUnit-error\"").contains("value=\"-1\"");
+        String page = admin.get(URI.create(rate.headers().firstValue("Location").orElseThrow()).getRawPath() + "?"
+                + URI.create(rate.headers().firstValue("Location").orElseThrow()).getRawQuery()).body();
+        assertThat(page).contains("CDE-MIPYME San Pedro Sula").contains("SBDC Caribbean").contains("0.0406");
+        // What the pages defined serves the API at once: the programme at intake, the rate in the figures.
+        CasebookInstance.Response intake = casebook.as(Users.ANA).post("/api/engagements",
+                Requests.intake().replace("\"DINAMICA\"", "\"DINAMICA\", \"OAS-SBDC\""));
+        assertThat(intake.status()).as(intake.body()).isEqualTo(201);
+        String id = intake.json().get("id").asText();
+        String position = casebook.as(Users.ANA).post("/api/engagements/" + id + "/financing",
+                Requests.financing("1000.00", "HNL", "2026-04-15")).header("Casebook-Position");
+        JsonNode april = casebook.as(Users.KFW).get("/api/dashboards/network?from=2026-04-01&to=2026-04-30&minPosition="
+                + position).json();
+        assertThat(april.get("ratesUsed").toString()).contains("\"currency\":\"HNL\"").contains("\"month\":\"2026-04\"")
+                .contains("0.0406");
+    }
+
+    @Test
     void theIntakeSaysAtOnceWhenAnEnterpriseIsAlreadyAClient() throws Exception {
         casebook.as(Users.ANA).post("/api/engagements", Requests.intake(Users.TGU, Users.ANA, "2026-03-02", "0801777000111"));
         Browser ana = new Browser(Users.ANA);

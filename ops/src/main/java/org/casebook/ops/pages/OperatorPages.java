@@ -44,10 +44,13 @@ class OperatorPages {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Forms forms;
+    private final org.casebook.query.store.DocumentCollection<org.casebook.query.reference.ExchangeRateView> rates;
 
     OperatorPages(UserAccounts accounts, UserAdministrationController users, ReferenceDataController referenceData,
                   ReferenceLists reference, PersonLanguages languages, EventProcessingConfiguration processing,
-                  JdbcTemplate jdbc, Forms forms) {
+                  JdbcTemplate jdbc, Forms forms,
+                  org.casebook.query.store.DocumentCollection<org.casebook.query.reference.ExchangeRateView> rates) {
+        this.rates = rates;
         this.accounts = accounts;
         this.users = users;
         this.referenceData = referenceData;
@@ -68,6 +71,12 @@ class OperatorPages {
         model.addAttribute("centers", reference.centers());
         model.addAttribute("programmes", reference.programmes());
         model.addAttribute("roles", Role.values());
+        // The latest months' rates, newest first: what the figures convert at now.
+        List<org.casebook.query.reference.ExchangeRateView> latest = new ArrayList<>();
+        rates.each(com.mongodb.client.model.Filters.empty()).forEach(latest::add);
+        latest.sort(java.util.Comparator.comparing(org.casebook.query.reference.ExchangeRateView::month).reversed()
+                .thenComparing(org.casebook.query.reference.ExchangeRateView::currency));
+        model.addAttribute("rates", latest.stream().limit(48).toList());
         model.addAttribute("failedForm", failedForm);
         model.addAttribute("problem", problem);
         model.addAttribute("form", typed);
@@ -151,8 +160,8 @@ class OperatorPages {
         return EngagementPages.submit(form, model, locale, response, () -> {
             String currency = required(form, "currency");
             String month = required(form, "month");
-            referenceData.setExchangeRate(actor, currency, month, forms.read(form, RateRequest.class));
-            return "redirect:/admin";
+            return "redirect:/admin" + EngagementPages.position(
+                    referenceData.setExchangeRate(actor, currency, month, forms.read(form, RateRequest.class)));
         }, problem -> admin(model, "rate", problem, Forms.typed(form)));
     }
 

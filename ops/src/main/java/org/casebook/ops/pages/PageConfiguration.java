@@ -33,6 +33,7 @@ public class PageConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**", "/actuator/**");
         // A page shown after a write waits, as an API read does, until the read models have it.
-        registry.addInterceptor(readYourWrites).addPathPatterns("/", "/engagements/**", "/verification", "/dashboards/**");
+        registry.addInterceptor(readYourWrites).addPathPatterns("/", "/engagements/**", "/verification", "/dashboards/**",
+                "/admin");
     }
 }
