@@ -27,7 +27,7 @@
         }).join('');
     }
 
-    // The evidence: the browser computes the file's SHA-256; only the fingerprint and the name are sent.
+    // The evidence: the browser computes the file's SHA-256; only the fingerprint is sent.
     document.addEventListener('change', function (event) {
         var input = event.target;
         if (!input.matches || !input.matches('input[type="file"][data-sha256]') || !input.files.length) {
@@ -36,14 +36,11 @@
         var file = input.files[0];
         var form = input.form;
         var hash = form.querySelector('[name="' + input.dataset.sha256 + '"]');
-        var name = form.querySelector('[name="' + input.dataset.name + '"]');
         file.arrayBuffer().then(function (bytes) {
             return crypto.subtle.digest('SHA-256', bytes);
         }).then(function (digest) {
+            // The file's name may name the client: it stays with the counselor, like the file.
             hash.value = hex(digest);
-            if (name && !name.value) {
-                name.value = file.name;
-            }
             hash.dispatchEvent(new Event('change', {bubbles: true}));
         });
     });

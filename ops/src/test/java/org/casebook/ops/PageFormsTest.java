@@ -245,6 +245,23 @@ class PageFormsTest {
                 .contains("0.0406");
     }
 
+    /** Annual sales are optional: the currency the page suggests makes no money without an amount. */
+    @Test
+    void anIntakeWithoutAnnualSalesIsTakenIn() throws Exception {
+        Browser ana = new Browser(Users.ANA);
+        ana.get("/engagements/new");
+        Map<String, String> intake = new LinkedHashMap<>(Map.of("centerId", Users.TGU, "counselorId", Users.ANA,
+                "intakeDate", "2026-03-02", "enterprise.name", "Taller Sin Ventas", "enterprise.country", "HN",
+                "enterprise.taxId", "0801-1990-55555", "enterprise.stage", "START_UP", "owner.name", "Rosa Díaz",
+                "owner.gender", "FEMALE", "baseline.annualSales.currency", "HNL"));
+        intake.put("baseline.annualSales.amount", "");
+        intake.put("baseline.fullTimeEmployees", "1");
+        HttpResponse<String> taken = ana.post("/engagements/new", intake);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(302);
+        assertThat(ana.get("/engagements/new/identity?enterprise.country=HN&enterprise.taxId=08011990.55555").body())
+                .as("the early check finds it however the tax id is typed").contains(Users.TGU);
+    }
+
     @Test
     void theIntakeSaysAtOnceWhenAnEnterpriseIsAlreadyAClient() throws Exception {
         casebook.as(Users.ANA).post("/api/engagements", Requests.intake(Users.TGU, Users.ANA, "2026-03-02", "0801777000111"));

@@ -408,7 +408,8 @@ public class Engagement {
         }
     }
 
-    private static String normalizedTaxId(String taxId) {
+    /** A tax id as the identity table keys it: without spaces, dots, dashes and slashes, in capitals. */
+    public static String normalizedTaxId(String taxId) {
         return taxId == null ? null : taxId.replaceAll("[\\s.\\-/]", "").toUpperCase(Locale.ROOT);
     }
 

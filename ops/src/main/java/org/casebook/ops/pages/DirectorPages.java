@@ -84,9 +84,11 @@ class DirectorPages {
         model.addAttribute("engagementId", engagementId.value());
         model.addAttribute("resultId", resultId.value());
         return EngagementPages.submit(form, model, locale, response, () -> {
-            ResponseEntity<Map<String, String>> done = "verify".equals(decision)
-                    ? commands.verify(actor, engagementId, resultId)
-                    : commands.reject(actor, engagementId, resultId, forms.read(form, ReasonRequest.class));
+            ResponseEntity<Map<String, String>> done = switch (decision) {
+                case "verify" -> commands.verify(actor, engagementId, resultId);
+                case "reject" -> commands.reject(actor, engagementId, resultId, forms.read(form, ReasonRequest.class));
+                default -> throw org.casebook.shared.refusal.Refusal.notFound("not-found");
+            };
             if (htmx == null) {
                 return "redirect:/verification" + EngagementPages.position(done);
             }

@@ -140,7 +140,8 @@ class EngagementPages {
     String identity(@RequestParam(name = "enterprise.country", required = false) String country,
                     @RequestParam(name = "enterprise.taxId", required = false) String taxId, Model model) {
         Optional<String> holder = country == null || country.isBlank() || taxId == null || taxId.isBlank()
-                ? Optional.empty() : identities.holder(country.strip(), taxId.strip()).map(center -> center.value());
+                ? Optional.empty() : identities.holder(country.strip(),
+                org.casebook.command.engagement.Engagement.normalizedTaxId(taxId)).map(center -> center.value());
         model.addAttribute("holder", holder.orElse(null));
         return "intake :: identity";
     }

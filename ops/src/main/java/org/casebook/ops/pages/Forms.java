@@ -42,6 +42,11 @@ public class Forms {
                 return;
             }
             boolean list = name.endsWith("[]");
+            List<String> given = values.stream().filter(value -> value != null && !value.isBlank())
+                    .map(String::strip).toList();
+            if (!list && given.isEmpty()) {
+                return; // an empty field is no value, and makes no object around it either
+            }
             String[] path = (list ? name.substring(0, name.length() - 2) : name).split("\\.");
             ObjectNode parent = root;
             for (int i = 0; i < path.length - 1; i++) {
@@ -49,16 +54,30 @@ public class Forms {
                 parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
             }
             String last = path[path.length - 1];
-            List<String> given = values.stream().filter(value -> value != null && !value.isBlank())
-                    .map(String::strip).toList();
             if (list) {
                 ArrayNode array = parent.putArray(last);
                 given.forEach(array::add);
-            } else if (!given.isEmpty()) {
+            } else {
                 parent.put(last, given.get(given.size() - 1));
             }
         });
+        withoutAmountlessMoney(root);
         return root;
+    }
+
+    /** A money field left without an amount is no money, whatever currency the page suggested for it. */
+    private static void withoutAmountlessMoney(ObjectNode node) {
+        java.util.List<String> drop = new java.util.ArrayList<>();
+        node.fields().forEachRemaining(field -> {
+            if (field.getValue() instanceof ObjectNode child) {
+                if (child.size() == 1 && child.has("currency")) {
+                    drop.add(field.getKey());
+                } else {
+                    withoutAmountlessMoney(child);
+                }
+            }
+        });
+        drop.forEach(node::remove);
     }
 
     /** The form as a request of the API: a refusal if a value does not fit. */

@@ -98,7 +98,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                     // with every request (and only JSON bodies) does not.
                     .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                            .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                            .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                                    && request.getRequestURI().startsWith("/api/")))
                     .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                     .addFilterBefore(new SignInThrottleFilter(throttle, problems),
                             UsernamePasswordAuthenticationFilter.class);

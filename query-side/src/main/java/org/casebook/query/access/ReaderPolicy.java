@@ -56,6 +56,7 @@ public final class ReaderPolicy {
         }
     }
 
+    private final boolean caseWorker;
     private final Set<String> caseworkCenters;
     private final Set<String> directedCenters;
     private final Set<String> fundedProgrammes;
@@ -64,6 +65,7 @@ public final class ReaderPolicy {
     private ReaderPolicy(Actor reader) {
         Set<String> centers = reader.centers().stream().map(CenterId::value).collect(Collectors.toUnmodifiableSet());
         boolean caseWorker = reader.has(Role.COUNSELOR) || reader.has(Role.DIRECTOR);
+        this.caseWorker = caseWorker;
         this.caseworkCenters = caseWorker ? centers : Set.of();
         this.directedCenters = reader.has(Role.DIRECTOR) ? centers : Set.of();
         this.fundedProgrammes = reader.has(Role.DONOR)
@@ -176,7 +178,7 @@ public final class ReaderPolicy {
 
     /** Which engagements the reader's dashboards of a country or the network count; empty if none may be read. */
     public Optional<Predicate<List<String>>> aggregateDashboard() {
-        if (!caseworkCenters.isEmpty()) {
+        if (caseWorker) {
             return Optional.of(programmes -> true);
         }
         return donorCounts();
