@@ -20,6 +20,12 @@ public class CasebookApplication {
         if (args.length > 0 && "verify".equals(args[0])) {
             System.exit(verify(args));
         }
+        if (org.casebook.ops.cli.CasebookCommands.wanted(args)) {
+            if (System.getProperty(UPDATE_CHECKER_OFF) == null) {
+                System.setProperty(UPDATE_CHECKER_OFF, "true");
+            }
+            System.exit(org.casebook.ops.cli.CasebookCommands.run(args));
+        }
         if (System.getProperty(UPDATE_CHECKER_OFF) == null) {
             System.setProperty(UPDATE_CHECKER_OFF, "true");
         }

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.casebook.query.progress.ProjectionProgress;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -55,6 +53,11 @@ final class CasebookInstance implements AutoCloseable {
     static final String REAL_MONGODB = System.getProperty("casebook.test.mongodb-uri");
 
     static CasebookInstance start(Path dataDirectory, String... extraArguments) {
+        return startWith(List.of(), dataDirectory, extraArguments);
+    }
+
+    /** An instance with test configuration beside the service's own (a fault to inject, for instance). */
+    static CasebookInstance startWith(List<Class<?>> sources, Path dataDirectory, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--casebook.embedded.data-directory=" + dataDirectory,
@@ -69,6 +72,7 @@ final class CasebookInstance implements AutoCloseable {
         }
         arguments.addAll(List.of(extraArguments));
         return new CasebookInstance(new SpringApplicationBuilder(CasebookApplication.class)
+                .sources(sources.toArray(Class<?>[]::new))
                 .run(arguments.toArray(String[]::new)));
     }
 
@@ -105,19 +109,33 @@ final class CasebookInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** Replays every streaming processor from the start, as an operator's rebuild does, and waits for {@code head}. */
+    /**
+     * Rebuilds every read model as an operator does (a new version beside the serving one), waits until
+     * each new version serves, and until the read models have folded {@code head}.
+     */
     void rebuildReadModels(long head) throws InterruptedException {
-        EventProcessingConfiguration processing = bean(EventProcessingConfiguration.class);
-        for (var processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                streaming.shutDown();
-                streaming.resetTokens();
-                streaming.start();
-            }
+        var versionSwitch = bean(org.casebook.ops.readmodels.ReadModelVersionSwitch.class);
+        var versions = bean(org.casebook.query.store.ReadModelVersions.class);
+        Map<String, Integer> rebuilding = new LinkedHashMap<>();
+        for (var readModel : versionSwitch.readModels()) {
+            rebuilding.put(readModel.name(), versionSwitch.startRebuild(readModel.name(), "test").version());
         }
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (rebuilding.entrySet().stream().anyMatch(entry -> versions.current(entry.getKey()) != entry.getValue())) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("every rebuilt version serves within 2 minutes")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
         org.assertj.core.api.Assertions.assertThat(bean(ProjectionProgress.class).await(head, Duration.ofSeconds(60)))
                 .as("the read models caught up with %d", head).isTrue();
+    }
+
+    /** A read model's collection, of the version that serves the queries now. */
+    com.mongodb.client.MongoCollection<org.bson.Document> serving(String collection) {
+        var versions = bean(org.casebook.query.store.ReadModelVersions.class);
+        var readModel = bean(org.casebook.ops.readmodels.ReadModelVersionSwitch.class).readModels().stream()
+                .filter(model -> model.collections().contains(collection)).findFirst().orElseThrow();
+        return bean(org.casebook.query.store.ReadModelStore.class).collection(collection, versions.current(readModel.name()));
     }
 
     /** Defines the test network's centers, programmes and users (see {@link Users}), as its administrator. */
@@ -166,6 +184,10 @@ final class CasebookInstance implements AutoCloseable {
 
         Response get(String path, String... headers) {
             return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers).GET());
+        }
+
+        Response delete(String path, String... headers) {
+            return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers).DELETE());
         }
 
         private HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {

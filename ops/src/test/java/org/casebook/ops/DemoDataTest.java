@@ -229,10 +229,9 @@ class DemoDataTest {
 
     /** Period figures noted during the replay are counted a moment after it, in the background. */
     private static void awaitPeriodFiguresCounted() throws InterruptedException {
-        MongoDatabase database = casebook.bean(MongoDatabase.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (database.getCollection("period_figures_pending").countDocuments() > 0
-                || database.getCollection("period_figures").find().into(new ArrayList<>()).stream()
+        while (casebook.serving("period_figures_pending").countDocuments() > 0
+                || casebook.serving("period_figures").find().into(new ArrayList<>()).stream()
                         .anyMatch(figures -> !figures.get("computedFrom").equals(figures.get("dirty")))) {
             assertThat(System.nanoTime()).as("period figures counted within a minute").isLessThan(deadline);
             Thread.sleep(100);
@@ -243,10 +242,9 @@ class DemoDataTest {
     static final Map<String, String> SHARED = Map.of("center_months", "engagements", "caseloads", "lines");
 
     private static Map<String, List<Document>> dump() {
-        MongoDatabase database = casebook.bean(MongoDatabase.class);
         Map<String, List<Document>> all = new LinkedHashMap<>();
         for (String collection : READ_MODELS) {
-            List<Document> documents = database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+            List<Document> documents = casebook.serving(collection).find().sort(Sorts.ascending("_id"))
                     .into(new ArrayList<>());
             // A shared document whose last part was removed stays, empty or without its map, depending on
             // how the events fell into batches; it holds no figures either way.

@@ -29,7 +29,6 @@ import org.casebook.ops.start.OneShot;
 import org.casebook.ops.start.StartFailure;
 import org.casebook.ops.start.StartRefused;
 import org.casebook.ops.security.UserAccounts;
-import org.casebook.query.figures.PendingPeriodFigures;
 import org.casebook.query.progress.ProjectionProgress;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Role;
@@ -68,7 +67,7 @@ class QueryBenchmark implements ApplicationRunner {
     private final MongoDatabase readModels;
     private final JdbcTemplate jdbc;
     private final ProjectionProgress progress;
-    private final PendingPeriodFigures pendingPeriods;
+    private final org.casebook.ops.readmodels.ReadModelVersionSwitch pendingPeriods;
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final int queries;
@@ -76,7 +75,7 @@ class QueryBenchmark implements ApplicationRunner {
     private final String password;
 
     QueryBenchmark(ConfigurableApplicationContext context, MongoDatabase readModels, JdbcTemplate jdbc,
-                   ProjectionProgress progress, PendingPeriodFigures pendingPeriods, UserAccounts accounts,
+                   ProjectionProgress progress, org.casebook.ops.readmodels.ReadModelVersionSwitch pendingPeriods, UserAccounts accounts,
                    PasswordEncoder passwords,
                    @Value("${casebook.benchmark.queries:0}") int queries,
                    @Value("${casebook.benchmark.wait:PT3H}") Duration wait,
@@ -136,7 +135,7 @@ class QueryBenchmark implements ApplicationRunner {
         }
         LOG.info("Read models caught up with {} events in {} s", events, (System.nanoTime() - started) / 1_000_000_000);
         // After a replay the kept period figures are counted in the background: measure them counted.
-        pendingPeriods.countNoted();
+        pendingPeriods.settleAll();
         MongoCollection<Document> periodFigures = readModels.getCollection("period_figures");
         while (periodFigures.find().projection(new Document("dirty", 1).append("computedFrom", 1)).into(new ArrayList<>())
                 .stream().anyMatch(figures -> !figures.get("dirty").equals(figures.get("computedFrom")))) {
@@ -144,7 +143,7 @@ class QueryBenchmark implements ApplicationRunner {
                 throw gaveUp("The period figures were not counted within " + wait + ".");
             }
             Thread.sleep(1000);
-            pendingPeriods.countNoted();
+            pendingPeriods.settleAll();
         }
         LOG.info("Period figures counted {} s after the start", (System.nanoTime() - started) / 1_000_000_000);
         accounts.create(new UserAccount(DONOR, passwords.encode(password), true, EnumSet.of(Role.DONOR), Set.of(),

@@ -6,13 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.casebook.command.reference.ReferenceDataController;
 import org.casebook.command.reference.ReferenceDataController.CenterRequest;
 import org.casebook.command.reference.ReferenceDataController.ProgrammeRequest;
 import org.casebook.command.reference.ReferenceDataController.RateRequest;
+import org.casebook.ops.readmodels.ReadModelStatuses;
 import org.casebook.ops.security.UserAccounts;
 import org.casebook.ops.security.UserAdministrationController;
 import org.casebook.ops.security.UserAdministrationController.UserRequest;
@@ -41,13 +39,15 @@ class OperatorPages {
     private final ReferenceDataController referenceData;
     private final ReferenceLists reference;
     private final PersonLanguages languages;
-    private final EventProcessingConfiguration processing;
+    private final ReadModelStatuses readModels;
+    private final org.casebook.ops.readmodels.OperationsController operations;
     private final JdbcTemplate jdbc;
     private final Forms forms;
     private final org.casebook.query.store.DocumentCollection<org.casebook.query.reference.ExchangeRateView> rates;
 
     OperatorPages(UserAccounts accounts, UserAdministrationController users, ReferenceDataController referenceData,
-                  ReferenceLists reference, PersonLanguages languages, EventProcessingConfiguration processing,
+                  ReferenceLists reference, PersonLanguages languages, ReadModelStatuses readModels,
+                  org.casebook.ops.readmodels.OperationsController operations,
                   JdbcTemplate jdbc, Forms forms,
                   org.casebook.query.store.DocumentCollection<org.casebook.query.reference.ExchangeRateView> rates) {
         this.rates = rates;
@@ -56,7 +56,8 @@ class OperatorPages {
         this.referenceData = referenceData;
         this.reference = reference;
         this.languages = languages;
-        this.processing = processing;
+        this.readModels = readModels;
+        this.operations = operations;
         this.jdbc = jdbc;
         this.forms = forms;
     }
@@ -175,27 +176,38 @@ class OperatorPages {
         return value.strip();
     }
 
-    /** One read model's processor: how far it has folded the events, here. */
-    public record ReadModelStatus(String name, long position, long head, long lagEvents, int segments,
-                                  boolean replaying, boolean failing) {
-    }
-
     @GetMapping("/ops")
     String ops(Model model) {
-        Long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
-        List<ReadModelStatus> statuses = new ArrayList<>();
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
-                long position = segments.values().stream().mapToLong(status -> status.getCurrentPosition().orElse(-1))
-                        .min().orElse(-1);
-                statuses.add(new ReadModelStatus(name, position, head, Math.max(0, head - position), segments.size(),
-                        segments.values().stream().anyMatch(EventTrackerStatus::isReplaying),
-                        segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)));
-            }
-        });
+        List<ReadModelStatuses.Status> statuses = readModels.all();
         model.addAttribute("readModels", statuses);
-        model.addAttribute("head", head);
+        model.addAttribute("head", statuses.isEmpty() ? -1 : statuses.get(0).head());
         return "ops";
+    }
+
+    /** Starts ({@code rebuild}) or cancels ({@code cancel}) a rebuild, through the operations API. */
+    @PostMapping("/ops/read-models/{name}/{action:rebuild|cancel}")
+    String rebuild(@org.springframework.web.bind.annotation.PathVariable String name,
+                   @org.springframework.web.bind.annotation.PathVariable String action, Actor actor, Model model,
+                   Locale locale, HttpServletResponse response) {
+        return EngagementPages.submit(EngagementPages.none(), model, locale, response, () -> {
+            if ("rebuild".equals(action)) {
+                operations.rebuild(name, actor);
+            } else {
+                operations.cancel(name, actor);
+            }
+            return "redirect:/ops";
+        }, problem -> opsRefused(model, problem));
+    }
+
+    private String opsRefused(Model model, ProblemDetail problem) {
+        model.addAttribute("problem", problem);
+        return ops(model);
+    }
+
+    /** The read models' table alone, which the operations page asks for again every second or two. */
+    @GetMapping("/ops/read-models")
+    String readModels(Model model) {
+        ops(model);
+        return "ops :: readModels";
     }
 }

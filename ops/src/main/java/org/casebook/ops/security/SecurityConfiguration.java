@@ -73,6 +73,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/engagements/**", "/dashboards/**")
                         .hasAnyRole("COUNSELOR", "DIRECTOR", "DONOR")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/ops/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/engagements/*/personal-data/erasure")
                         .hasAnyRole("DIRECTOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/engagements", "/api/engagements/**")

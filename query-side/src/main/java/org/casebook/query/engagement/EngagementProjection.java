@@ -2,28 +2,21 @@ package org.casebook.query.engagement;
 
 import java.time.Instant;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FieldWrites;
 import org.casebook.query.store.ProjectionBatch;
-import org.casebook.query.store.ReadModel;
+import org.casebook.query.store.Projection;
 import org.casebook.shared.event.EngagementEvent;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps an {@link EngagementView} and a {@link TimelineView} per engagement, in the {@code engagements}
  * and {@code engagement_timelines} collections.
  */
-@Component
-@ProcessingGroup(EngagementProjection.PROCESSING_GROUP)
-public class EngagementProjection implements ReadModel {
-
-    public static final String PROCESSING_GROUP = "engagements";
+public class EngagementProjection implements Projection {
 
     private final DocumentCollection<EngagementView> views;
     private final DocumentCollection<TimelineView> timelines;
@@ -38,7 +31,7 @@ public class EngagementProjection implements ReadModel {
         this.timelines = timelines;
         this.caseloads = caseloads;
         this.caseloadWrites = new FieldWrites(caseloads.raw(), "caseloads");
-        this.batch = new ProjectionBatch<>(views, PROCESSING_GROUP, caseloadWrites);
+        this.batch = new ProjectionBatch<>(views, "engagements", caseloadWrites);
         this.timelineBatch = new ProjectionBatch<>(timelines, "timelines");
     }
 
@@ -73,19 +66,7 @@ public class EngagementProjection implements ReadModel {
     }
 
     @Override
-    public String processingGroup() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
     public boolean isEmpty() {
         return views.isEmpty() || timelines.isEmpty() || caseloads.isEmpty();
-    }
-
-    @ResetHandler
-    void reset() {
-        views.clear();
-        timelines.clear();
-        caseloads.clear();
     }
 }

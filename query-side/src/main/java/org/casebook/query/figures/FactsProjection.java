@@ -6,19 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FieldWrites;
 import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.ProjectionBatch;
-import org.casebook.query.store.ReadModel;
+import org.casebook.query.store.Projection;
 import org.casebook.shared.event.EngagementEvent;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps each engagement's {@link EngagementFacts} ({@code engagement_facts}) and, derived from them,
@@ -26,11 +23,7 @@ import org.springframework.stereotype.Component;
  * {@link CenterMonthRoster}s ({@code center_month_rosters}) that as-of dashboards start from, and from
  * the center-months each center's {@link PeriodFigures} ({@code period_figures}) for the kept periods.
  */
-@Component
-@ProcessingGroup(FactsProjection.PROCESSING_GROUP)
-public class FactsProjection implements ReadModel {
-
-    public static final String PROCESSING_GROUP = "figures";
+public class FactsProjection implements Projection {
 
     private final DocumentCollection<EngagementFacts> facts;
     private final DocumentCollection<CenterMonth> centerMonths;
@@ -55,7 +48,7 @@ public class FactsProjection implements ReadModel {
         this.periodWrites = new PeriodFiguresWrites(periodFigures, pendingPeriods, centerMonths, fiscalYears.yearStarts(),
                 "period-figures");
         // Period figures are counted from the center-months, so they go after them.
-        this.batch = new ProjectionBatch<>(facts, PROCESSING_GROUP, monthWrites, rosterWrites, periodWrites);
+        this.batch = new ProjectionBatch<>(facts, "figures", monthWrites, rosterWrites, periodWrites);
     }
 
     /**
@@ -104,30 +97,13 @@ public class FactsProjection implements ReadModel {
     }
 
     @Override
-    public String processingGroup() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
     public boolean isEmpty() {
         return facts.isEmpty() || centerMonths.isEmpty() || rosters.isEmpty() || periodFigures.isEmpty();
     }
 
-    @ResetHandler
-    void reset() {
-        facts.clear();
-        centerMonths.clear();
-        rosters.clear();
-        periodFigures.clear();
-        pendingPeriods.clear();
-    }
-
-    /**
-     * Counts up to {@code most} of the period figures left to count after a replay.
-     *
-     * @return how many it counted; none: nothing is left
-     */
-    public int countPendingPeriodFigures(int most) {
+    /** Counts up to {@code most} of the period figures a replay left to count. */
+    @Override
+    public int settle(int most) {
         return periodWrites.countPending(most);
     }
 }

@@ -2,24 +2,17 @@ package org.casebook.query.reference;
 
 import java.time.Instant;
 
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.ProjectionBatch;
-import org.casebook.query.store.ReadModel;
+import org.casebook.query.store.Projection;
 import org.casebook.shared.event.CenterDefined;
 import org.casebook.shared.event.ExchangeRateSet;
-import org.springframework.stereotype.Component;
 
 /** Centers and exchange rates, as reports need them. */
-@Component
-@ProcessingGroup(ReferenceDataProjection.PROCESSING_GROUP)
-public class ReferenceDataProjection implements ReadModel {
-
-    public static final String PROCESSING_GROUP = "reference-data";
+public class ReferenceDataProjection implements Projection {
 
     private final DocumentCollection<ExchangeRateView> rates;
     private final DocumentCollection<CenterView> centers;
@@ -46,18 +39,7 @@ public class ReferenceDataProjection implements ReadModel {
     }
 
     @Override
-    public String processingGroup() {
-        return PROCESSING_GROUP;
-    }
-
-    @Override
     public boolean isEmpty() {
         return rates.isEmpty() && centers.isEmpty();
-    }
-
-    @ResetHandler
-    void reset() {
-        rates.clear();
-        centers.clear();
     }
 }

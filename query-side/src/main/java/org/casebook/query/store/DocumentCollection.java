@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,9 @@ import org.casebook.shared.json.CasebookJson;
  * to and from BSON through the same JSON form as the events, so dates stay {@code YYYY-MM-DD} strings
  * and amounts stay exact decimal strings. Reads and writes go by exact {@code _id}, which every
  * MongoDB server, the embedded one included, answers from its index.
+ * <p>
+ * A projection writes one version of a read model, so its collections are fixed; the queries read
+ * whichever version is current, so theirs are looked up on every use ({@link ReadModelStore#current}).
  */
 public final class DocumentCollection<T> {
 
@@ -39,22 +43,27 @@ public final class DocumentCollection<T> {
     /** Ids asked for in one read. */
     public static final int IDS_PER_READ = 500;
 
-    private final MongoCollection<Document> collection;
+    private final Supplier<MongoCollection<Document>> collection;
     private final Class<T> type;
     private final Function<T, String> idOf;
 
     public DocumentCollection(MongoCollection<Document> collection, Class<T> type, Function<T, String> idOf) {
+        this(() -> collection, type, idOf);
+    }
+
+    /** A collection looked up on every use: the current version's, for queries. */
+    public DocumentCollection(Supplier<MongoCollection<Document>> collection, Class<T> type, Function<T, String> idOf) {
         this.collection = collection;
         this.type = type;
         this.idOf = idOf;
     }
 
     public MongoCollection<Document> raw() {
-        return collection;
+        return collection.get();
     }
 
     public Optional<T> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(this::fromDocument);
+        return Optional.ofNullable(raw().find(Filters.eq("_id", id)).first()).map(this::fromDocument);
     }
 
     /**
@@ -73,28 +82,28 @@ public final class DocumentCollection<T> {
      */
     public void findAll(List<String> ids, Bson projection, java.util.function.Consumer<Document> each) {
         for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
-            collection.find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ))))
+            raw().find(Filters.in("_id", ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ))))
                     .projection(projection).forEach(each);
         }
     }
 
     public List<T> find(Bson filter, Bson sort, int skip, int limit) {
         List<T> found = new ArrayList<>();
-        collection.find(filter).sort(sort).skip(skip).limit(limit).forEach(doc -> found.add(fromDocument(doc)));
+        raw().find(filter).sort(sort).skip(skip).limit(limit).forEach(doc -> found.add(fromDocument(doc)));
         return found;
     }
 
     /** Every matching record, read from MongoDB as the caller goes through them. */
     public Iterable<T> each(Bson filter) {
-        return collection.find(filter).map(this::fromDocument);
+        return raw().find(filter).map(this::fromDocument);
     }
 
     public long count(Bson filter) {
-        return collection.countDocuments(filter);
+        return raw().countDocuments(filter);
     }
 
     public boolean isEmpty() {
-        return collection.find().limit(1).first() == null;
+        return raw().find().limit(1).first() == null;
     }
 
     /** Writes every record in one round trip; writing the same record twice leaves the same document. */
@@ -107,11 +116,11 @@ public final class DocumentCollection<T> {
             String id = idOf.apply(record);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), toDocument(id, record), UPSERT));
         }
-        collection.bulkWrite(writes);
+        raw().bulkWrite(writes);
     }
 
     public void clear() {
-        collection.deleteMany(new Document());
+        raw().deleteMany(new Document());
     }
 
     /** Any record (a part of a document) in the stored JSON form. */

@@ -131,10 +131,11 @@ class EngagementProjectionTest {
     }
 
     @Test
-    void resetEmptiesTheReadModel() {
+    void droppingTheFirstVersionsCollectionsEmptiesTheReadModel() {
         deliverAll();
         assertThat(projection.isEmpty()).isFalse();
-        projection.reset();
+        new org.casebook.query.store.ReadModelStore(database, new org.casebook.query.store.ReadModelVersions())
+                .drop(new EngagementReadModel(), org.casebook.query.store.ReadModelVersions.FIRST);
         assertThat(projection.isEmpty()).isTrue();
     }
 

@@ -226,8 +226,8 @@ class FactsProjectionTest {
                 .get().satisfies(kept -> assertThat(kept.isCurrent()).as("noted, not counted").isFalse());
         assertThat(database.getCollection("period_figures_pending").countDocuments()).isEqualTo(keptPeriods().size());
 
-        assertThat(projection.countPendingPeriodFigures(3)).isEqualTo(3);
-        while (projection.countPendingPeriodFigures(3) > 0) {
+        assertThat(projection.settle(3)).isEqualTo(3);
+        while (projection.settle(3) > 0) {
             // counts the rest, three at a time
         }
         assertThat(database.getCollection("period_figures_pending").countDocuments()).isZero();
@@ -242,12 +242,12 @@ class FactsProjectionTest {
         String year = new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).idFor("HN-TGU-01");
         database.getCollection("period_figures").updateOne(new Document("_id", year),
                 new Document("$set", new Document("dirty", "not a number")));
-        assertThatThrownBy(() -> projection.countPendingPeriodFigures(100)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> projection.settle(100)).isInstanceOf(RuntimeException.class);
         assertThat(database.getCollection("period_figures_pending").countDocuments()).isEqualTo(noted);
 
         database.getCollection("period_figures").updateOne(new Document("_id", year),
                 new Document("$set", new Document("dirty", 7L)));
-        assertThat(projection.countPendingPeriodFigures(100)).isEqualTo((int) noted);
+        assertThat(projection.settle(100)).isEqualTo((int) noted);
         assertPeriodFiguresCountedFromTheCenterMonths();
     }
 }
