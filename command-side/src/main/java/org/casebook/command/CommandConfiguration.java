@@ -60,7 +60,8 @@ public class CommandConfiguration {
      * Two people changing the same engagement at once: the one who loses the race for the next sequence
      * number is retried once, at once, against the engagement as the winner left it (every command is
      * decided afresh, and its ids are made before it is sent, so a retry cannot store anything twice).
-     * A second loss is answered 409, to reload.
+     * A second loss is answered 409, to reload. A command a rule refuses is not retried: it would be
+     * refused again.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
@@ -72,7 +73,10 @@ public class CommandConfiguration {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(retries).maxRetryCount(1).retryInterval(10).build())
+                        .retryExecutor(retries).maxRetryCount(1).retryInterval(10)
+                        .nonTransientFailurePredicate(new org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate()
+                                .or(org.casebook.shared.refusal.Refusal.class::isInstance))
+                        .build())
                 .build();
     }
 

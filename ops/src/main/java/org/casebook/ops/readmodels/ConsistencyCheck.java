@@ -86,7 +86,7 @@ public class ConsistencyCheck {
         String scratch = ReadModelProcessors.processorName(readModel.name(), build.version());
         boolean done = false;
         try {
-            ReadModelProcessors.Run run = processors.start(readModel, build.version());
+            ReadModelProcessors.Run run = processors.start(readModel, build.version(), false);
             long head = tables.head();
             awaitFolded(readModel, scratch, head, deadline, progress);
             run.projection().settle(Integer.MAX_VALUE);

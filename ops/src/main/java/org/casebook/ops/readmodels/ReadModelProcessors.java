@@ -73,6 +73,8 @@ public class ReadModelProcessors {
     private final ProcessingProperties properties;
     private final MeterRegistry meters;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** The nodes that fold events now, this one included, as PostgreSQL last said. */
+    private volatile int liveNodes = 1;
 
     public ReadModelProcessors(@Lazy org.axonframework.config.Configuration axon, TokenStore tokenStore,
                                TransactionManager transactions, ConnectionProvider connections,
@@ -96,8 +98,18 @@ public class ReadModelProcessors {
         return version == ReadModelVersions.FIRST ? readModel : readModel + "-v" + version;
     }
 
-    /** Starts folding into this version on this node, unless it already does. */
-    public synchronized Run start(ReadModel readModel, int version) {
+    /** Starts folding into this version on this node, unless it already does; the nodes share its segments. */
+    public Run start(ReadModel readModel, int version) {
+        return start(readModel, version, true);
+    }
+
+    /**
+     * Starts folding into this version on this node, unless it already does.
+     *
+     * @param shared whether every node folds this version (its segments shared fairly among them), or
+     *               only this one (a consistency check's scratch version: it takes every segment)
+     */
+    public synchronized Run start(ReadModel readModel, int version, boolean shared) {
         String name = processorName(readModel.name(), version);
         Run existing = runs.get(name);
         if (existing != null) {
@@ -135,9 +147,7 @@ public class ReadModelProcessors {
                 .tokenClaimInterval(properties.claimInterval().toMillis())
                 .claimExtensionThreshold(Math.max(500, properties.claimInterval().toMillis()))
                 .messageMonitor(folded(readModel.name(), version));
-        if (properties.maxClaimedSegments() > 0) {
-            builder.maxClaimedSegments(properties.maxClaimedSegments());
-        }
+        builder.maxSegmentProvider(processor -> shared ? fairShare(readModel.segments()) : readModel.segments());
         PooledStreamingEventProcessor processor = builder.build();
         Run run = new Run(readModel, version, name, projection, processor, invoker, deadLetters,
                 List.of(coordinator, workers));
@@ -145,6 +155,20 @@ public class ReadModelProcessors {
         processor.start();
         LOG.info("Folding events into version {} of the read model '{}'", version, readModel.name());
         return run;
+    }
+
+    /**
+     * The most segments of a read model this node holds: an even share among the nodes alive (so a
+     * node that joins gets its part, released by the others), never more than the configured cap; a
+     * node that dies stops counting after a few seconds, and the others take its segments.
+     */
+    int fairShare(int segments) {
+        int share = (segments + Math.max(1, liveNodes) - 1) / Math.max(1, liveNodes);
+        return properties.maxClaimedSegments() > 0 ? Math.min(share, properties.maxClaimedSegments()) : share;
+    }
+
+    void liveNodes(int nodes) {
+        this.liveNodes = Math.max(1, nodes);
     }
 
     /** Stops folding into this version on this node, releasing its segments to other nodes. */

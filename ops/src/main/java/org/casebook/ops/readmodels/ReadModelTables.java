@@ -148,6 +148,24 @@ public class ReadModelTables {
                 + " AND status <> 'RUNNING'", id) == 1;
     }
 
+    /** Says this node is alive. */
+    public void heartbeat(String node) {
+        jdbc.update("INSERT INTO casebook_node (node_id, started_at, seen_at) VALUES (?, now(), now())"
+                + " ON CONFLICT (node_id) DO UPDATE SET seen_at = now()", node);
+    }
+
+    /** How many nodes said they were alive within this time. */
+    public int liveNodes(java.time.Duration within) {
+        Integer live = jdbc.queryForObject("SELECT count(*) FROM casebook_node WHERE seen_at > now() - ?::interval",
+                Integer.class, within.toMillis() + " milliseconds");
+        return live == null ? 0 : live;
+    }
+
+    /** A node that stops says so, and its share goes to the others at once. */
+    public void leave(String node) {
+        jdbc.update("DELETE FROM casebook_node WHERE node_id = ?", node);
+    }
+
     /** The global index of the newest event; -1 when there is none. */
     public long head() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);

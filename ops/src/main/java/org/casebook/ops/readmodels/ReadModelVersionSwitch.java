@@ -51,6 +51,11 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
     /** How long after a cancel its version is dropped, so every node has stopped folding it. */
     private static final Duration DROP_AFTER_STOP = Duration.ofSeconds(5);
 
+    /** This node, named as Axon's token store names the owner of a claim. */
+    static final String NODE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    /** A node not heard from for this long no longer counts in the share of segments. */
+    private static final Duration ALIVE_WITHIN = Duration.ofSeconds(5);
+
     private final List<ReadModel> readModels;
     private final ReadModelTables tables;
     private final ReadModelProcessors processors;
@@ -95,6 +100,8 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
         if (!properties.enabled()) {
             return;
         }
+        tables.heartbeat(NODE);
+        processors.liveNodes(tables.liveNodes(ALIVE_WITHIN));
         for (ReadModel readModel : readModels) {
             int serving = versions.current(readModel.name());
             refoldIfEmpty(readModel, serving);
@@ -119,6 +126,13 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
             scheduler = null;
         }
         processors.stopAll();
+        if (properties.enabled()) {
+            try {
+                tables.leave(NODE);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not say this node leaves: {}", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -172,6 +186,8 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
 
     /** One look at PostgreSQL: serve, fold, switch, stop and drop as it says. */
     synchronized void follow() {
+        tables.heartbeat(NODE);
+        processors.liveNodes(tables.liveNodes(ALIVE_WITHIN));
         Map<String, Integer> serving = tables.servingVersions();
         for (ReadModel readModel : readModels) {
             int version = serving.getOrDefault(readModel.name(), ReadModelVersions.FIRST);

@@ -2,11 +2,14 @@ package org.casebook.ops.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -17,35 +20,44 @@ import org.springframework.stereotype.Component;
  * Slows down password guessing: after {@code max-failures} failed sign-ins of one user name, or from
  * one address, further attempts of that user or address are refused until {@code cool-down} has
  * passed since the last failure. Nobody is locked out for good: the cool-down always ends, and a
- * successful sign-in clears the user's count. Kept per node, in memory.
+ * successful sign-in clears the user's count. Counted in PostgreSQL, so a user or address throttled
+ * on one node waits on every node.
  */
 @Component
 public class SignInThrottle {
 
-    private static final int PURGE_ABOVE = 10_000;
+    /** One failure in this many also clears the counts whose cool-down is long over. */
+    private static final int PURGE_EVERY = 100;
 
     private final int maxFailures;
     private final Duration coolDown;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
 
-    public SignInThrottle(SecurityProperties properties, Clock clock, MeterRegistry meters) {
+    public SignInThrottle(SecurityProperties properties, Clock clock, MeterRegistry meters, DataSource dataSource) {
         this.maxFailures = properties.signIn().maxFailures();
         this.coolDown = properties.signIn().coolDown();
         this.clock = clock;
         this.meters = meters;
-    }
-
-    private record Failures(int count, Instant last) {
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** How long the user or address must still wait; zero when they may try. */
     public Duration waitFor(String username, String address) {
         Instant now = clock.instant();
-        Duration user = username == null ? Duration.ZERO : waitFor(key("user", username), now);
-        Duration ip = address == null ? Duration.ZERO : waitFor(key("address", address), now);
-        Duration wait = user.compareTo(ip) >= 0 ? user : ip;
+        Duration wait = Duration.ZERO;
+        List<Object[]> counts = jdbc.query("SELECT failures, last_at FROM sign_in_failure WHERE key IN (?, ?)",
+                (row, n) -> new Object[] {row.getInt(1), row.getTimestamp(2).toInstant()},
+                username == null ? "" : key("user", username), address == null ? "" : key("address", address));
+        for (Object[] count : counts) {
+            if ((int) count[0] >= maxFailures) {
+                Duration left = Duration.between(now, ((Instant) count[1]).plus(coolDown));
+                if (left.compareTo(wait) > 0) {
+                    wait = left;
+                }
+            }
+        }
         if (!wait.isZero()) {
             meters.counter("casebook.sign-in.refused").increment();
         }
@@ -55,8 +67,8 @@ public class SignInThrottle {
     public void failed(String username, String address) {
         meters.counter("casebook.sign-in.failures").increment();
         Instant now = clock.instant();
-        if (failures.size() > PURGE_ABOVE) {
-            failures.values().removeIf(entry -> entry.last().plus(coolDown).isBefore(now));
+        if (java.util.concurrent.ThreadLocalRandom.current().nextInt(PURGE_EVERY) == 0) {
+            jdbc.update("DELETE FROM sign_in_failure WHERE last_at < ?", Timestamp.from(now.minus(coolDown)));
         }
         if (username != null) {
             record(key("user", username), now);
@@ -68,7 +80,7 @@ public class SignInThrottle {
 
     public void succeeded(String username) {
         if (username != null) {
-            failures.remove(key("user", username));
+            jdbc.update("DELETE FROM sign_in_failure WHERE key = ?", key("user", username));
         }
     }
 
@@ -84,18 +96,15 @@ public class SignInThrottle {
         succeeded(event.getAuthentication().getName());
     }
 
-    private Duration waitFor(String key, Instant now) {
-        Failures entry = failures.get(key);
-        if (entry == null || entry.count() < maxFailures) {
-            return Duration.ZERO;
-        }
-        Duration left = Duration.between(now, entry.last().plus(coolDown));
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
+    /** Counts one more failure, or the first of a new run once the last one's cool-down has passed. */
     private void record(String key, Instant now) {
-        failures.compute(key, (k, entry) -> entry == null || entry.last().plus(coolDown).isBefore(now)
-                ? new Failures(1, now) : new Failures(entry.count() + 1, now));
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("""
+                INSERT INTO sign_in_failure (key, failures, last_at) VALUES (?, 1, ?)
+                ON CONFLICT (key) DO UPDATE SET
+                    failures = CASE WHEN sign_in_failure.last_at < ? THEN 1 ELSE sign_in_failure.failures + 1 END,
+                    last_at = excluded.last_at
+                """, key, at, Timestamp.from(now.minus(coolDown)));
     }
 
     private static String key(String kind, String value) {
