@@ -48,6 +48,8 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
     private static final int SETTLE_AT_ONCE = 200;
     /** How long the rate of a rebuild is measured over. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /** A consistency check still running after this long has lost its process. */
+    private static final Duration ABANDONED_CHECK = Duration.ofHours(3);
     /** How long after a cancel its version is dropped, so every node has stopped folding it. */
     private static final Duration DROP_AFTER_STOP = Duration.ofSeconds(5);
 
@@ -202,14 +204,19 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
         Instant now = clock.instant();
         for (ReadModelTables.Build build : tables.openBuilds()) {
             if (build.kind() == ReadModelTables.Kind.CHECK) {
-                // A consistency check's scratch version folds only where the check runs.
-                if (build.running()) {
+                // A consistency check's scratch version folds only where the check runs. One whose process
+                // died is given up after the longest a check may take, and dropped.
+                if (build.running() && processors.run(ReadModelProcessors.processorName(build.readModel(),
+                        build.version())).isPresent()) {
                     keep.add(ReadModelProcessors.processorName(build.readModel(), build.version()));
+                } else if (build.running() && now.isAfter(build.startedAt().plus(ABANDONED_CHECK))) {
+                    tables.finish(build.id(), ReadModelTables.Status.FAILED, "abandoned: its process stopped");
+                } else if (!build.running() && readModelNamed(build.readModel()) != null) {
+                    drop(build, readModelNamed(build.readModel()), build.version());
                 }
                 continue;
             }
-            ReadModel readModel = readModels.stream().filter(model -> model.name().equals(build.readModel()))
-                    .findFirst().orElse(null);
+            ReadModel readModel = readModelNamed(build.readModel());
             if (readModel == null) {
                 continue;
             }
@@ -307,6 +314,10 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
             LOG.info("Version {} of the read model '{}' has caught up (position {}) and serves the queries now",
                     build.version(), readModel.name(), rebuiltAt);
         }
+    }
+
+    private ReadModel readModelNamed(String name) {
+        return readModels.stream().filter(model -> model.name().equals(name)).findFirst().orElse(null);
     }
 
     /** Drops a version nobody serves or folds any more: once, by the node that claims it. */

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInThrottle {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignInThrottle.class);
+
     /** One failure in this many also clears the counts whose cool-down is long over. */
     private static final int PURGE_EVERY = 100;
 
@@ -84,16 +86,25 @@ public class SignInThrottle {
         }
     }
 
+    /** A sign-in refused stays refused (401) even when its failure cannot be counted: it is logged. */
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
         Object details = event.getAuthentication().getDetails();
-        failed(event.getAuthentication().getName(),
-                details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
+        try {
+            failed(event.getAuthentication().getName(),
+                    details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
+        } catch (RuntimeException e) {
+            LOG.warn("A failed sign-in could not be counted: {}", e.getMessage());
+        }
     }
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        succeeded(event.getAuthentication().getName());
+        try {
+            succeeded(event.getAuthentication().getName());
+        } catch (RuntimeException e) {
+            LOG.warn("A sign-in's earlier failures could not be cleared: {}", e.getMessage());
+        }
     }
 
     /** Counts one more failure, or the first of a new run once the last one's cool-down has passed. */
@@ -107,7 +118,14 @@ public class SignInThrottle {
                 """, key, at, Timestamp.from(now.minus(coolDown)));
     }
 
+    /** The key of a user name or address: its digest, so that any length of name (a forged token) fits. */
     private static String key(String kind, String value) {
-        return kind + ":" + value.toLowerCase(java.util.Locale.ROOT);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return kind + ":" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
