@@ -6,15 +6,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The operators' tools, as subcommands of the service's own jar: {@code rebuild} (of a running service)
- * and {@code check} (with the databases' settings). Without a subcommand the jar runs the service.
+ * The operators' tools, as subcommands of the service's own jar: {@code rebuild} (of a running service),
+ * {@code check} and {@code import} (with the databases' settings). Without a subcommand the jar runs the service.
  */
 @Command(name = "java -jar casebook.jar", mixinStandardHelpOptions = true,
-        subcommands = {RebuildCommand.class, CheckCommand.class},
+        subcommands = {RebuildCommand.class, CheckCommand.class, ImportCommand.class},
         description = "Casebook's operations tools. Without a command, the jar runs the service.")
 public final class CasebookCommands implements Runnable {
 
-    private static final Set<String> NAMES = Set.of("rebuild", "check", "help", "--help", "-h");
+    private static final Set<String> NAMES = Set.of("rebuild", "check", "import", "help", "--help", "-h");
 
     /** Whether these arguments ask for a tool rather than the service. */
     public static boolean wanted(String[] args) {

@@ -156,6 +156,50 @@ class CommandLineTest {
                 "caseloads_v" + version, "engagement_timelines_v" + version));
     }
 
+    @Test
+    void importDryRunPrintsEveryProblemWithItsPlaceAndStoresNothing(@TempDir Path files) throws Exception {
+        Files.writeString(files.resolve("engagements.csv"), """
+                legacyId,centerId,counselorId,intakeDate,enterpriseName,country,stage,ownerName,ownerGender
+                W-1,HN-TGU-01,ana.lopez,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
+                W-2,HN-TGU-01,ana.lopez,05/02/2024,Ferretería El Clavo,HN,IN_BUSINESS,Luis Paz,MALE
+                """);
+        Files.writeString(files.resolve("sessions.csv"), """
+                legacyId,engagementLegacyId,date,counselorId,type,area,contactMinutes
+                WS-1,W-1,2024-02-06,ana.lopez,PHONE,FINANCE,30
+                """);
+        Environment settings = casebook.getEnvironment();
+        var jdbc = casebook.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        ImportCommand command = new ImportCommand();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        command.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        int exit = new CommandLine(command).execute(files.toString(), "--dry-run",
+                "--spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres",
+                "--spring.data.mongodb.uri=" + settings.getProperty("spring.data.mongodb.uri"),
+                "--casebook.embedded.data-directory=" + files.resolve("data"));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isEqualTo(1);
+        assertThat(report).containsPattern("engagements.csv +2 rows").containsPattern("sessions.csv +1 rows")
+                .contains("engagements.csv:3 [intakeDate]  import-date-invalid  The field \"intakeDate\" has \"05/02/2024\"",
+                        "1 problem: nothing can be imported until they are mended.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+
+        Files.writeString(files.resolve("engagements.csv"), """
+                legacyId,centerId,counselorId,intakeDate,enterpriseName,country,stage,ownerName,ownerGender
+                W-1,HN-TGU-01,ana.lopez,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
+                """);
+        ImportCommand again = new ImportCommand();
+        ByteArrayOutputStream clean = new ByteArrayOutputStream();
+        again.out = new PrintStream(clean, true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(again).execute(files.toString(), "--dry-run",
+                "--spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres",
+                "--spring.data.mongodb.uri=" + settings.getProperty("spring.data.mongodb.uri"),
+                "--casebook.embedded.data-directory=" + files.resolve("data"))).as(clean.toString()).isZero();
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("No problems: the files can be imported.");
+    }
+
     /** What a terminal of 80 columns shows of a command's output. */
     private static final class Terminal {
 
