@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenPositions implements ProjectionProgress {
 
+    /** How long the serving versions' tokens, once read, answer for everyone. */
+    private static final long SHARED_FOR_NANOS = 5_000_000;
+
+    private record Seen(List<String> processors, Map<String, List<Segment>> segments, long at) {
+    }
+
+    private volatile Seen lastSeen;
     private final ReadModelTables tables;
     private final Serializer serializer;
     private final List<ReadModel> readModels;
@@ -88,12 +95,21 @@ public class TokenPositions implements ProjectionProgress {
         return segments.stream().mapToLong(Segment::position).min().orElse(-1);
     }
 
-    /** Whether every serving read model has folded the event at this position, on whichever node. */
+    /**
+     * Whether every serving read model has folded the event at this position, on whichever node. The
+     * tokens read are shared for a few milliseconds by every request that waits, so many waiting
+     * requests cost one small query per interval, not one each.
+     */
     @Override
     public boolean hasReached(long position) {
         List<String> serving = readModels.stream()
                 .map(model -> ReadModelProcessors.processorName(model.name(), versions.current(model.name()))).toList();
-        for (List<Segment> segments : segments(serving).values()) {
+        Seen seen = lastSeen;
+        if (seen == null || !seen.processors().equals(serving) || System.nanoTime() - seen.at() > SHARED_FOR_NANOS) {
+            seen = new Seen(serving, segments(serving), System.nanoTime());
+            lastSeen = seen;
+        }
+        for (List<Segment> segments : seen.segments().values()) {
             if (segments.isEmpty() || !segments.stream().allMatch(segment -> segment.covers(position))) {
                 return false;
             }
