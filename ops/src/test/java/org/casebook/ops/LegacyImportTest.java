@@ -78,13 +78,18 @@ class LegacyImportTest {
                 + "NS-6,HN-TGU-01,ana.lopez,2024-04-01,Same identity,08019995000011,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n"
                 + "NS-1,HN-TGU-01,ana.lopez,2024-04-01,Twice,,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n"
                 + "NS-7,HN-TGU-01,ana.lopez,2024-04-01,Bad stage,,HN,,GROWING,,Ana,FEMALE,,,,,,,,,,,,,,\n"
-                + "NS-8,HN-TGU-01,ana.lopez,2024-04-01,,,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n";
+                + "NS-8,HN-TGU-01,ana.lopez,2024-04-01,,,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n"
+                + "NS-9,HN-TGU-01,nobody.here,2024-04-01,Unknown counselor,,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n"
+                + "NS-10,HN-TGU-01,ana.lopez,2024-04-01,Already a client,0801-1999-77777,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,,\n";
         String sessions = SESSIONS
                 + "S-3,NS-99,2024-04-02,ana.lopez,PHONE,FINANCE,30,,,,\n"
                 + "S-4,NS-1,2024-01-02,ana.lopez,PHONE,FINANCE,30,,,,\n"
                 + "S-5,NS-1,2024-04-02,ana.lopez,PHONE,FINANCE,thirty,,,,\n";
         String results = RESULTS
                 + "R-6,NS-1,GRANT,2024-06-01,,,,,,,,,,,,,CLAIMED,,,,\n";
+        CasebookInstance.Response client = casebook.as(Users.ANA).post("/api/engagements",
+                Requests.intake("HN-TGU-01", "ana.lopez", "2026-03-02", "0801199977777"));
+        assertThat(client.status()).as(client.body()).isEqualTo(201);
         long events = events();
         JsonNode report = dryRun(Users.ADMIN, files(engagements, sessions, results), "es");
         assertThat(report.get("valid").asBoolean()).isFalse();
@@ -94,7 +99,7 @@ class LegacyImportTest {
         assertThat(byPlace.keySet()).containsExactlyInAnyOrder(
                 "engagements.csv:4:centerId", "engagements.csv:5:intakeDate", "engagements.csv:6:annualSales",
                 "engagements.csv:7:taxId", "engagements.csv:8:legacyId", "engagements.csv:9:stage",
-                "engagements.csv:10:enterpriseName",
+                "engagements.csv:10:enterpriseName", "engagements.csv:11:counselorId", "engagements.csv:12:taxId",
                 "sessions.csv:4:engagementLegacyId", "sessions.csv:5:date", "sessions.csv:6:contactMinutes",
                 "results.csv:7:kind");
         assertThat(byPlace.get("engagements.csv:4:centerId").get("code").asText()).isEqualTo("center-unknown");
@@ -106,6 +111,9 @@ class LegacyImportTest {
         assertThat(byPlace.get("engagements.csv:8:legacyId").get("code").asText()).isEqualTo("import-legacy-id-twice");
         assertThat(byPlace.get("engagements.csv:9:stage").get("code").asText()).isEqualTo("import-code-unknown");
         assertThat(byPlace.get("engagements.csv:10:enterpriseName").get("code").asText()).isEqualTo("field-required");
+        assertThat(byPlace.get("engagements.csv:11:counselorId").get("code").asText()).isEqualTo("import-counselor-unknown");
+        assertThat(byPlace.get("engagements.csv:12:taxId").get("code").asText()).isEqualTo("enterprise-engagement-open");
+        assertThat(byPlace.get("engagements.csv:12:taxId").get("detail").asText()).contains("HN-TGU-01");
         assertThat(byPlace.get("sessions.csv:4:engagementLegacyId").get("code").asText())
                 .isEqualTo("import-engagement-unknown");
         assertThat(byPlace.get("sessions.csv:5:date").get("code").asText()).isEqualTo("date-before-intake");

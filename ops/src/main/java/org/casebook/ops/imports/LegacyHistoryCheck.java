@@ -46,8 +46,16 @@ import org.casebook.shared.value.Stage;
  */
 public final class LegacyHistoryCheck {
 
-    /** What Casebook already knows that the rows must agree with. */
-    public record Known(Set<String> centers, Set<String> programmes, LocalDate today) {
+    /**
+     * What Casebook already knows that the rows must agree with.
+     *
+     * @param counselors  the people who may counsel ({@code null}: not known here, as with users kept by an
+     *                    identity provider, and not checked)
+     * @param openAt      the center of the open engagement that holds an identity (country, normalized tax id)
+     */
+    public record Known(Set<String> centers, Set<String> programmes, Set<String> counselors,
+                        java.util.function.BiFunction<String, String, java.util.Optional<String>> openAt,
+                        LocalDate today) {
     }
 
     /** One engagement's rows, read. */
@@ -92,14 +100,16 @@ public final class LegacyHistoryCheck {
                 continue;
             }
             engagements.put(row.get("legacyId"), engagement);
-            String taxId = engagement.open().enterprise().taxId();
+            String taxId = org.casebook.command.engagement.Engagement.normalizedTaxId(engagement.open().enterprise().taxId());
             if (taxId != null && engagement.closure() == null) {
-                String identity = engagement.open().enterprise().country() + "|" + taxId.replaceAll("[^0-9A-Za-z]", "")
-                        .toUpperCase(Locale.ROOT);
-                LegacyRows.Row first = identities.putIfAbsent(identity, row);
+                String country = engagement.open().enterprise().country();
+                LegacyRows.Row first = identities.putIfAbsent(country + "|" + taxId, row);
                 if (first != null) {
                     problem(row, "taxId", Refusal.rule("import-identity-twice", "taxId", first.get("legacyId"),
                             first.line()));
+                } else {
+                    known.openAt().apply(country, taxId).ifPresent(center -> problem(row, "taxId",
+                            Refusal.rule("enterprise-engagement-open", "taxId", center)));
                 }
             }
         }
@@ -165,6 +175,7 @@ public final class LegacyHistoryCheck {
         if (center != null && !known.centers().contains(center)) {
             problem(row, "centerId", Refusal.rule("center-unknown", "centerId", center));
         }
+        counselor(row);
         List<String> programmes = cells.list("programmes");
         programmes.stream().filter(code -> !known.programmes().contains(code)).forEach(code ->
                 problem(row, "programmes", Refusal.rule("programme-unknown", "programmes", code)));
@@ -201,6 +212,7 @@ public final class LegacyHistoryCheck {
         Integer contact = cells.number("contactMinutes");
         Integer prep = cells.number("prepMinutes");
         Integer travel = cells.number("travelMinutes");
+        counselor(row);
         String programme = row.get("programme");
         if (programme != null && !known.programmes().contains(programme)) {
             problem(row, "programme", Refusal.rule("programme-unknown", "programme", programme));
@@ -243,6 +255,13 @@ public final class LegacyHistoryCheck {
         }
         command(row, () -> new ReportResult(engagement.open().engagementId(),
                 new ResultId(ImportIds.result(row.get("legacyId"))), details));
+    }
+
+    private void counselor(LegacyRows.Row row) {
+        String counselor = row.get("counselorId");
+        if (counselor != null && known.counselors() != null && !known.counselors().contains(counselor)) {
+            problem(row, "counselorId", Refusal.rule("import-counselor-unknown", "counselorId", counselor));
+        }
     }
 
     private void dateWithin(LegacyRows.Row row, Cells cells, String column, LocalDate date, Engagement engagement) {

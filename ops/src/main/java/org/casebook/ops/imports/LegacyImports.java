@@ -45,10 +45,16 @@ public class LegacyImports {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.casebook.command.engagement.EnterpriseIdentities identities;
+    private final boolean ownUsers;
 
-    public LegacyImports(DataSource dataSource, Clock clock) {
+    public LegacyImports(DataSource dataSource, Clock clock,
+                         org.casebook.command.engagement.EnterpriseIdentities identities,
+                         org.casebook.ops.security.SecurityProperties security) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
+        this.identities = identities;
+        this.ownUsers = security.mode() == org.casebook.ops.security.SecurityProperties.Mode.EMBEDDED;
     }
 
     /** Reads and checks the files as an import would, and stores nothing. */
@@ -87,9 +93,14 @@ public class LegacyImports {
     }
 
     private LegacyHistoryCheck.Known known() {
+        // With Casebook's own users, the counselors are its users who counsel; an identity provider's
+        // users are not known here.
         return new LegacyHistoryCheck.Known(
                 new HashSet<>(jdbc.queryForList("SELECT center_id FROM center", String.class)),
                 new HashSet<>(jdbc.queryForList("SELECT code FROM programme", String.class)),
+                ownUsers ? new HashSet<>(jdbc.queryForList("SELECT username FROM user_account"
+                        + " WHERE 'COUNSELOR' = ANY(roles) OR 'DIRECTOR' = ANY(roles)", String.class)) : null,
+                (country, taxId) -> identities.holder(country, taxId).map(Object::toString),
                 LocalDate.now(clock));
     }
 

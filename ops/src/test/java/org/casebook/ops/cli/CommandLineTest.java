@@ -160,12 +160,12 @@ class CommandLineTest {
     void importDryRunPrintsEveryProblemWithItsPlaceAndStoresNothing(@TempDir Path files) throws Exception {
         Files.writeString(files.resolve("engagements.csv"), """
                 legacyId,centerId,counselorId,intakeDate,enterpriseName,country,stage,ownerName,ownerGender
-                W-1,HN-TGU-01,ana.lopez,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
-                W-2,HN-TGU-01,ana.lopez,05/02/2024,Ferretería El Clavo,HN,IN_BUSINESS,Luis Paz,MALE
+                W-1,HN-TGU-01,counselor1.hn-tgu-01,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
+                W-2,HN-TGU-01,counselor1.hn-tgu-01,05/02/2024,Ferretería El Clavo,HN,IN_BUSINESS,Luis Paz,MALE
                 """);
         Files.writeString(files.resolve("sessions.csv"), """
                 legacyId,engagementLegacyId,date,counselorId,type,area,contactMinutes
-                WS-1,W-1,2024-02-06,ana.lopez,PHONE,FINANCE,30
+                WS-1,W-1,2024-02-06,counselor1.hn-tgu-01,PHONE,FINANCE,30
                 """);
         Environment settings = casebook.getEnvironment();
         var jdbc = casebook.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
@@ -187,7 +187,7 @@ class CommandLineTest {
 
         Files.writeString(files.resolve("engagements.csv"), """
                 legacyId,centerId,counselorId,intakeDate,enterpriseName,country,stage,ownerName,ownerGender
-                W-1,HN-TGU-01,ana.lopez,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
+                W-1,HN-TGU-01,counselor1.hn-tgu-01,2024-02-05,Pulpería Doña Ana,HN,IN_BUSINESS,Ana Cruz,FEMALE
                 """);
         ImportCommand again = new ImportCommand();
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
