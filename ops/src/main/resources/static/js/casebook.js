@@ -21,6 +21,14 @@
         }
     });
 
+    // A form that undoes work asks first (without scripts, it does not ask).
+    document.addEventListener('submit', function (event) {
+        var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
+        }
+    });
+
     function hex(buffer) {
         return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
             return ('0' + b.toString(16)).slice(-2);

@@ -247,6 +247,13 @@ class BrowserJourneyTest {
             signIn(Users.OPS);
             assertThat(driver.findElements(By.cssSelector(".read-model"))).hasSize(3);
             shot("operations");
+            // The page refreshes itself every two seconds; a keyboard user's focus stays where it was.
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('read-models').dataset.before = 'yes';"
+                    + " document.getElementById('rebuild-engagements').focus()");
+            wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('read-models').dataset.before === undefined"));
+            new WebDriverWait(driver, Duration.ofSeconds(1)).until(d -> "rebuild-engagements".equals(
+                    ((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
             // A rebuild from the page: the page follows it by itself until the new version serves.
             int serving = Integer.parseInt(driver.findElement(By.cssSelector("#read-model-figures dd")).getText());
             click(By.cssSelector("#read-model-figures button[type=submit]"));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +61,13 @@ class MessageBundlesTest {
         ReferenceLists.AREAS.forEach(area -> used.add("area." + area));
         for (org.casebook.shared.actor.Role role : org.casebook.shared.actor.Role.values()) {
             used.add("role." + role.name());
+        }
+        for (String readModel : List.of(org.casebook.query.engagement.EngagementReadModel.NAME,
+                org.casebook.query.figures.FiguresReadModel.NAME, org.casebook.query.reference.ReferenceReadModel.NAME)) {
+            used.add("ops.model." + readModel);
+        }
+        for (String ended : List.of("SWITCHED", "CANCELLED", "FAILED")) {
+            used.add("ops.last." + ended);
         }
         Properties english = load("/messages.properties");
         assertThat(used).hasSizeGreaterThan(100);
