@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+
+import org.casebook.shared.id.EngagementId;
+import org.casebook.shared.id.ResultId;
+import org.casebook.shared.id.SessionId;
+import org.casebook.shared.refusal.Refusal;
 
 /**
  * The ids imported rows get: made from the legacy id, so that importing the same row again finds what
@@ -13,32 +18,34 @@ import java.util.regex.Pattern;
  */
 final class ImportIds {
 
-    /** The shape every Casebook id has. */
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:-]{0,99}");
-
     private ImportIds() {
     }
 
-    static String engagement(String legacyId) {
-        return id("imp-", legacyId);
+    static EngagementId engagement(String legacyId) {
+        return id("imp-", legacyId, EngagementId::new);
     }
 
-    static String session(String legacyId) {
-        return id("imp-s-", legacyId);
+    static SessionId session(String legacyId) {
+        return id("imp-s-", legacyId, SessionId::new);
     }
 
-    static String result(String legacyId) {
-        return id("imp-r-", legacyId);
+    static ResultId result(String legacyId) {
+        return id("imp-r-", legacyId, ResultId::new);
     }
 
-    private static String id(String prefix, String legacyId) {
-        String plain = prefix + legacyId;
-        if (SHAPE.matcher(plain).matches()) {
-            return plain;
+    /** The id as the id type itself accepts it: the legacy id with a prefix, else its digest. */
+    private static <T> T id(String prefix, String legacyId, Function<String, T> type) {
+        try {
+            return type.apply(prefix + legacyId);
+        } catch (Refusal notAnId) {
+            return type.apply(prefix + digest(legacyId));
         }
+    }
+
+    private static String digest(String legacyId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(legacyId.getBytes(StandardCharsets.UTF_8));
-            return prefix + HexFormat.of().formatHex(digest, 0, 16);
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,10 +19,7 @@ import org.casebook.command.engagement.LogCounselingSession;
 import org.casebook.command.engagement.OpenEngagement;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.CounselorId;
-import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
-import org.casebook.shared.id.ResultId;
-import org.casebook.shared.id.SessionId;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.value.Baseline;
 import org.casebook.shared.value.ClosureReason;
@@ -192,7 +189,7 @@ public final class LegacyHistoryCheck {
         if (cells.anyFailed()) {
             return null;
         }
-        OpenEngagement open = command(row, () -> new OpenEngagement(new EngagementId(ImportIds.engagement(row.get("legacyId"))),
+        OpenEngagement open = command(row, () -> new OpenEngagement(ImportIds.engagement(row.get("legacyId")),
                 center == null ? null : new CenterId(center),
                 row.get("counselorId") == null ? null : new CounselorId(row.get("counselorId")), intake,
                 new Enterprise(row.get("enterpriseName"), row.get("taxId"), row.get("country"), row.get("sector"), stage,
@@ -222,7 +219,7 @@ public final class LegacyHistoryCheck {
             return;
         }
         command(row, () -> new LogCounselingSession(engagement.open().engagementId(),
-                new SessionId(ImportIds.session(row.get("legacyId"))), date,
+                ImportIds.session(row.get("legacyId")), date,
                 row.get("counselorId") == null ? null : new CounselorId(row.get("counselorId")), type, row.get("area"),
                 contact, prep, travel, programme == null ? null : new ProgrammeCode(programme), row.get("notes"), null));
     }
@@ -254,7 +251,7 @@ public final class LegacyHistoryCheck {
             return;
         }
         command(row, () -> new ReportResult(engagement.open().engagementId(),
-                new ResultId(ImportIds.result(row.get("legacyId"))), details));
+                ImportIds.result(row.get("legacyId")), details));
     }
 
     private void counselor(LegacyRows.Row row) {

@@ -41,7 +41,7 @@ public class DeadLetters {
         return jdbc.query("SELECT dead_letter_id, processing_group, sequence_identifier, sequence_index, payload_type,"
                 + " event_identifier, sequence_number, time_stamp, enqueued_at, last_touched, cause_type, cause_message"
                 + " FROM dead_letter_entry ORDER BY processing_group, sequence_identifier, sequence_index", (row, n) -> {
-            String[] version = readModelAndVersion(row.getString(2));
+            String[] version = ReadModelProcessors.readModelAndVersion(row.getString(2));
             long sequence = row.getLong(7);
             return new Parked(row.getString(1), version[0], Integer.parseInt(version[1]), row.getString(3),
                     row.getLong(4), simpleName(row.getString(5)), row.getString(6), row.wasNull() ? null : sequence,
@@ -102,15 +102,6 @@ public class DeadLetters {
 
     private static String sequenceOf(DeadLetter<? extends EventMessage<?>> letter) {
         return letter instanceof JdbcDeadLetter<?> stored ? stored.getSequenceIdentifier() : null;
-    }
-
-    /** A processor's read model and version: {@code engagements} is version 1, {@code engagements-v4} version 4. */
-    static String[] readModelAndVersion(String processor) {
-        int mark = processor.lastIndexOf("-v");
-        if (mark > 0 && processor.substring(mark + 2).chars().allMatch(Character::isDigit) && mark + 2 < processor.length()) {
-            return new String[] {processor.substring(0, mark), processor.substring(mark + 2)};
-        }
-        return new String[] {processor, "1"};
     }
 
     private static String simpleName(String type) {

@@ -2,13 +2,12 @@ package org.casebook.ops.readmodels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.casebook.ops.start.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +33,7 @@ public class ReadModelMetrics implements SmartLifecycle {
     private final MultiGauge rebuildRate;
     private final MultiGauge deadLetters;
     private final MultiGauge version;
-    private ScheduledExecutorService scheduler;
+    private Periodic refreshing;
 
     public ReadModelMetrics(ReadModelStatuses statuses, MeterRegistry meters) {
         this.statuses = statuses;
@@ -84,30 +83,20 @@ public class ReadModelMetrics implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "read-model-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                LOG.debug("Could not read the read models' figures this time: {}", e.getMessage());
-            }
-        }, 0, EVERY_SECONDS, TimeUnit.SECONDS);
+        refreshing = Periodic.every("read-model-metrics", Duration.ZERO, Duration.ofSeconds(EVERY_SECONDS), this::refresh,
+                LOG, "Could not read the read models' figures this time");
     }
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (refreshing != null) {
+            refreshing.stop();
+            refreshing = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return refreshing != null;
     }
 }

@@ -98,6 +98,15 @@ public class ReadModelProcessors {
         return version == ReadModelVersions.FIRST ? readModel : readModel + "-v" + version;
     }
 
+    /** A processor's read model and version: {@code engagements} is version 1, {@code engagements-v4} version 4. */
+    static String[] readModelAndVersion(String processor) {
+        int mark = processor.lastIndexOf("-v");
+        if (mark > 0 && processor.substring(mark + 2).chars().allMatch(Character::isDigit) && mark + 2 < processor.length()) {
+            return new String[] {processor.substring(0, mark), processor.substring(mark + 2)};
+        }
+        return new String[] {processor, "1"};
+    }
+
     /** Starts folding into this version on this node, unless it already does; the nodes share its segments. */
     public Run start(ReadModel readModel, int version) {
         return start(readModel, version, true);

@@ -12,9 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -24,6 +21,7 @@ import org.casebook.query.store.ReadModel;
 import org.casebook.query.store.ReadModelStore;
 import org.casebook.query.store.ReadModelVersions;
 import org.casebook.shared.refusal.Refusal;
+import org.casebook.ops.start.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,7 +65,7 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
     private final ProcessingProperties properties;
     private final Clock clock;
     private final Map<Long, Deque<long[]>> samples = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private Periodic following;
 
     public ReadModelVersionSwitch(List<ReadModel> readModels, ReadModelTables tables, ReadModelProcessors processors,
                                   TokenPositions positions, ReadModelVersions versions, ReadModelStore store,
@@ -93,8 +91,11 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
     }
 
     public ReadModel readModel(String name) {
-        return readModels.stream().filter(model -> model.name().equals(name)).findFirst()
-                .orElseThrow(() -> Refusal.notFound("read-model-unknown", name));
+        ReadModel readModel = readModelNamed(name);
+        if (readModel == null) {
+            throw Refusal.notFound("read-model-unknown", name);
+        }
+        return readModel;
     }
 
     synchronized void begin() {
@@ -109,23 +110,14 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
             refoldIfEmpty(readModel, serving);
             processors.start(readModel, serving);
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "read-model-versions");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::followSafely, 0, properties.poll().toMillis(), TimeUnit.MILLISECONDS);
+        following = Periodic.every("read-model-versions", Duration.ZERO, properties.poll(), this::follow, LOG,
+                "Could not follow the read models' versions this time");
     }
 
     synchronized void end() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
+        if (following != null) {
+            following.stop();
+            following = null;
         }
         processors.stopAll();
         if (properties.enabled()) {
@@ -176,14 +168,6 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
         long[] last = seen.peekLast();
         double seconds = (last[0] - first[0]) / 1e9;
         return seconds <= 0 ? 0 : Math.max(0, (last[1] - first[1]) / seconds);
-    }
-
-    private void followSafely() {
-        try {
-            follow();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not follow the read models' versions this time: {}", e.getMessage());
-        }
     }
 
     /** One look at PostgreSQL: serve, fold, switch, stop and drop as it says. */

@@ -3,12 +3,10 @@ package org.casebook.ops.security;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.casebook.ops.start.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +30,7 @@ class ChangedAccounts implements SmartLifecycle {
     private final RememberedSignIns signIns;
     private final Duration every;
     private Instant since;
-    private ScheduledExecutorService poller;
+    private Periodic poller;
 
     ChangedAccounts(DataSource dataSource, RememberedSignIns signIns,
                     @Value("${casebook.security.sign-in.change-poll:1s}") Duration every) {
@@ -51,24 +49,14 @@ class ChangedAccounts implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "changed-accounts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                forgetChanged();
-            } catch (RuntimeException e) {
-                LOG.debug("Could not look for changed users this time: {}", e.getMessage());
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        poller = Periodic.every("changed-accounts", every, every, this::forgetChanged, LOG,
+                "Could not look for changed users this time");
     }
 
     @Override
     public synchronized void stop() {
         if (poller != null) {
-            poller.shutdownNow();
+            poller.stop();
             poller = null;
         }
     }
