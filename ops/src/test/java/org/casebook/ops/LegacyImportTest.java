@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dry run of an import over HTTP: the files of IMPORT.md checked row by row, nothing stored. */
+/**
+ * Imports over HTTP: the files of IMPORT.md checked row by row (a dry run stores nothing), committed,
+ * sent again (nothing doubled), added to, and revoked (gone from the dashboards, still in the audit).
+ */
 class LegacyImportTest {
 
     static final String ENGAGEMENTS = """
@@ -36,8 +39,8 @@ class LegacyImportTest {
             """;
     static final String RESULTS = """
             legacyId,engagementLegacyId,kind,date,instrument,source,amount,currency,fullTimeCreated,partTimeCreated,retained,periodStart,baselineSales,newSales,registrationNumber,registrationKind,evidenceState,evidenceRef,evidenceSha256,verifiedBy,verifiedDate
-            R-1,NS-1,FINANCING,2024-06-01,LOAN,Banco Atlántida,"150000.00",HNL,,,,,,,,,VERIFIED,loan-contract.pdf,,rosa.mejia,2024-06-10
-            R-2,NS-1,JOBS,2024-09-30,,,,,2,1,4,,,,,,ATTESTED,payroll.pdf,,,
+            R-1,NS-1,FINANCING,2024-06-01,LOAN,Banco Atlántida,"150000.00",HNL,,,,,,,,,VERIFIED,loan-contract.pdf,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,Lic. Rosa Mejía,2024-06-10
+            R-2,NS-1,JOBS,2024-09-30,,,,,2,1,4,,,,,,ATTESTED,payroll.pdf,60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752,,
             R-3,NS-1,SALES_INCREASE,2024-12-31,,,,HNL,,,,2024-01-01,"1200000.00","1500000.00",,,CLAIMED,,,,
             R-4,NS-2,BUSINESS_START,2024-04-01,,,,,,,,,,,RTN-42,,CLAIMED,,,,
             R-5,NS-2,FORMALIZATION,2024-05-01,,,,,,,,,,,,Mercantile registry,WITHDRAWN,,,,
@@ -146,9 +149,157 @@ class LegacyImportTest {
 
         assertThat(post(Users.ROSA, "/api/admin/imports?dryRun=true", files(ENGAGEMENTS, null, null), "en").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> commit = post(Users.ADMIN, "/api/admin/imports", files(ENGAGEMENTS, null, null), "en");
-        assertThat(commit.statusCode()).isEqualTo(422);
-        assertThat(new ObjectMapper().readTree(commit.body()).get("code").asText()).isEqualTo("import-commit-unavailable");
+    }
+
+    @Test
+    void aCommitWithABadRowIsRefusedWithTheSameReportAndStoresNothing() throws Exception {
+        long events = events();
+        String engagements = ENGAGEMENTS.replace("08019995000011", "08019995000099")
+                + "NS-3,HN-TGU-01,ana.lopez,2024-04-01,Bad date,,HN,,IN_BUSINESS,,Ana,FEMALE,,,,,,,,,,,,,2023-01-01,COMPLETED\n";
+        HttpResponse<String> commit = post(Users.ADMIN, "/api/admin/imports?system=Badfiles", files(engagements,
+                SESSIONS, RESULTS), "en");
+        assertThat(commit.statusCode()).as(commit.body()).isEqualTo(422);
+        JsonNode report = new ObjectMapper().readTree(commit.body());
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.at("/problems/0/line").asInt()).isEqualTo(4);
+        assertThat(report.at("/problems/0/column").asText()).isEqualTo("closedDate");
+        assertThat(report.at("/problems/0/code").asText()).isEqualTo("date-before-intake");
+        assertThat(events()).as("nothing stored").isEqualTo(events);
+        assertThat(casebook.jdbc().queryForObject("SELECT count(*) FROM import_batch WHERE legacy_system = 'Badfiles'",
+                Long.class)).isZero();
+    }
+
+    @Test
+    void aCommittedImportIsTracedEverywhereSentAgainDoublesNothingAndARevokedBatchLeavesTheFigures() throws Exception {
+        String engagements = ENGAGEMENTS.replace("08019995000011", "08019995000033");
+        long eventsBefore = events();
+        JsonNode before = dashboard();
+
+        HttpResponse<String> commit = post(Users.ADMIN, "/api/admin/imports?system=Neoserra",
+                files(engagements, SESSIONS, RESULTS), "en");
+        assertThat(commit.statusCode()).as(commit.body()).isEqualTo(201);
+        JsonNode report = new ObjectMapper().readTree(commit.body());
+        String batch = report.get("batchId").asText();
+        assertThat(commit.headers().firstValue("Location")).contains("/api/admin/imports/" + batch);
+        assertThat(report.get("valid").asBoolean()).isTrue();
+        assertThat(report.get("skipped")).isEmpty();
+        // 2 intakes, 2 sessions, 5 results (+2 for the verified one's attestation and verification, +1 for the
+        // attested one, +1 for the withdrawn one), 1 closure
+        assertThat(events() - eventsBefore).isEqualTo(2 + 2 + 5 + 2 + 1 + 1 + 1);
+        JsonNode lines = report.at("/reconciliation/lines");
+        assertThat(lines).extracting(line -> line.get("centerId").asText() + " " + line.get("year").asInt() + " "
+                + line.get("engagements").asInt() + " " + line.get("sessions").asInt() + " "
+                + line.get("counselingHours").asText() + " " + line.get("results").asInt() + " "
+                + line.get("verifiedResults").asInt() + " " + line.at("/capital/HNL").asText())
+                .containsExactly("HN-TGU-01 2024 2 2 2.75 5 1 150000.00");
+        assertThat(lines.get(0).get("jobsCreated").asText()).isEqualTo("2.5");
+
+        // every event carries the batch, the system and its row's legacy id, and the administrator as actor
+        List<Map<String, Object>> stored = casebook.jdbc().queryForList("SELECT convert_from(meta_data, 'UTF8') AS m"
+                + " FROM domain_event_entry WHERE global_index > (SELECT coalesce(max(global_index), 0) - 14"
+                + " FROM domain_event_entry) ORDER BY global_index");
+        assertThat(stored).hasSize(14).allSatisfy(row -> {
+            JsonNode metaData = new ObjectMapper().readTree((String) row.get("m"));
+            assertThat(metaData.get("importBatch").asText()).isEqualTo(batch);
+            assertThat(metaData.get("legacySystem").asText()).isEqualTo("Neoserra");
+            assertThat(metaData.get("userId").asText()).isEqualTo(Users.ADMIN);
+            assertThat(metaData.get("legacyId").asText()).isIn("NS-1", "NS-2", "S-1", "S-2", "R-1", "R-2", "R-3", "R-4", "R-5");
+        });
+
+        // the engagement view, its audit history and the dashboard say where it came from
+        String engagement = "imp-neoserra-NS-1";
+        JsonNode view = read(Users.ROSA, "/api/engagements/" + engagement);
+        assertThat(view.at("/imported/system").asText()).isEqualTo("Neoserra");
+        assertThat(view.at("/imported/batchId").asText()).isEqualTo(batch);
+        JsonNode loan = find(view.get("results"), "imp-neoserra-r-R-1");
+        assertThat(loan.get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(loan.at("/verifiedBefore/verifiedBy").asText()).isEqualTo("Lic. Rosa Mejía");
+        assertThat(loan.at("/attestation/method").asText()).isEqualTo("LEGACY_RECORD");
+        assertThat(find(view.get("results"), "imp-neoserra-r-R-2").get("status").asText()).isEqualTo("ATTESTED");
+        JsonNode audit = read(Users.ROSA, "/api/engagements/" + engagement + "/audit");
+        assertThat(audit.get("events")).allSatisfy(entry ->
+                assertThat(entry.at("/imported/system").asText()).isEqualTo("Neoserra"));
+        JsonNode imported = dashboard();
+        assertThat(imported.get("newClients").asInt()).isEqualTo(before.get("newClients").asInt() + 2);
+        assertThat(imported.at("/breakdowns/importedFrom/Neoserra/newClients").asInt()).isEqualTo(2);
+        assertThat(imported.at("/capitalObtained/verified/usd").isMissingNode()
+                || imported.toString().contains("150000")).isTrue();
+
+        // the same files again: nothing stored twice, everything reported as skipped
+        long eventsAfter = events();
+        JsonNode again = new ObjectMapper().readTree(post(Users.ADMIN, "/api/admin/imports?system=Neoserra",
+                files(engagements, SESSIONS, RESULTS), "en").body());
+        assertThat(again.get("skipped").get("engagements.csv").asInt()).isEqualTo(2);
+        assertThat(again.get("skipped").get("sessions.csv").asInt()).isEqualTo(2);
+        assertThat(again.get("skipped").get("results.csv").asInt()).isEqualTo(5);
+        assertThat(events()).isEqualTo(eventsAfter);
+
+        // a row added later: only it is imported, by a batch of its own
+        JsonNode added = new ObjectMapper().readTree(post(Users.ADMIN, "/api/admin/imports?system=Neoserra",
+                files(engagements, SESSIONS + "S-9,NS-1,2024-03-01,ana.lopez,PHONE,FINANCE,60,,,,\n", RESULTS), "en")
+                .body());
+        assertThat(added.get("skipped").get("sessions.csv").asInt()).isEqualTo(2);
+        assertThat(events()).isEqualTo(eventsAfter + 1);
+        String addedBatch = added.get("batchId").asText();
+
+        // revoking the first batch: gone from the dashboard, still in the audit history, identity free
+        HttpResponse<String> revoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(casebook.baseUrl() + "/api/admin/imports/" + batch))
+                .header("Authorization", basic(Users.ADMIN)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(revoke.body()).get("state").asText()).isEqualTo("REVOKED");
+        JsonNode after = dashboard();
+        assertThat(after.get("newClients").asInt()).isEqualTo(before.get("newClients").asInt());
+        assertThat(after.get("clientsServed").asInt()).isEqualTo(before.get("clientsServed").asInt());
+        assertThat(after.at("/breakdowns/importedFrom").isMissingNode() || after.at("/breakdowns/importedFrom").isEmpty())
+                .as(after.toString()).isTrue();
+        JsonNode kept = read(Users.ROSA, "/api/engagements/" + engagement + "/audit");
+        assertThat(kept.get("events").size()).as("the added session and the revocation, besides")
+                .isEqualTo(audit.get("events").size() + 2);
+        assertThat(read(Users.ROSA, "/api/engagements/" + engagement).get("closureReason").asText())
+                .isEqualTo("IMPORTED_IN_ERROR");
+        JsonNode later = new ObjectMapper().readTree(get("/api/admin/imports/" + addedBatch));
+        assertThat(later.get("state").asText()).isEqualTo("DONE");
+        assertThat(new ObjectMapper().readTree(get("/api/admin/imports")).findValuesAsText("batchId"))
+                .contains(batch, addedBatch);
+    }
+
+    private static java.math.BigDecimal hnl(JsonNode dashboard, String which) {
+        JsonNode amount = dashboard.at("/capitalObtainedByCurrency/HNL/" + which);
+        return amount.isMissingNode() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(amount.asText());
+    }
+
+    private static JsonNode find(JsonNode items, String resultId) {
+        for (JsonNode item : items) {
+            if (item.get("resultId").asText().equals(resultId)) {
+                return item;
+            }
+        }
+        throw new AssertionError(resultId + " not in " + items);
+    }
+
+    private static JsonNode dashboard() {
+        return read(Users.ROSA, "/api/dashboards/centers/HN-TGU-01?from=2024-01-01&to=2024-12-31");
+    }
+
+    /** Read once the read models have folded every event stored so far. */
+    private static JsonNode read(String user, String path) {
+        long position = casebook.jdbc().queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
+                Long.class);
+        CasebookInstance.Response response = casebook.as(user).get(path + (path.contains("?") ? "&" : "?")
+                + "minPosition=" + position);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
+                .header("Authorization", basic(Users.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Users.passwordOf(user))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> files(String engagements, String sessions, String results) {

@@ -13,6 +13,7 @@ import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.ClosureReason;
 import org.casebook.shared.value.ResultDetails;
@@ -48,6 +49,9 @@ public final class Commands {
         public CloseEngagement {
             required(engagementId, "engagementId");
             required(reason, "reason");
+            if (!reason.isChosenByPeople()) {
+                throw Refusal.invalid("closure-reason-reserved", "reason", reason);
+            }
             note = optionalText(note, "note", LONG_TEXT);
         }
     }
@@ -104,6 +108,9 @@ public final class Commands {
             required(engagementId, "engagementId");
             required(resultId, "resultId");
             required(method, "method");
+            if (method == AttestationMethod.LEGACY_RECORD) {
+                throw Refusal.invalid("attestation-method-reserved", "method", method);
+            }
             evidenceRef = requiredText(evidenceRef, "evidenceRef");
             evidenceSha256 = ResultRules.sha256(evidenceSha256);
             required(date, "date");

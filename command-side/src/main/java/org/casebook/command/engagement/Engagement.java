@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casebook.command.Access;
 import org.casebook.command.engagement.Commands.AssignCounselor;
@@ -60,12 +64,15 @@ import org.casebook.shared.id.EngagementId;
 import org.casebook.shared.id.ProgrammeCode;
 import org.casebook.shared.id.ResultId;
 import org.casebook.shared.id.SessionId;
+import org.casebook.shared.imported.Imported;
 import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.personal.PersonalDataKeys;
 import org.casebook.shared.refusal.Checks;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.refusal.RefusalKind;
+import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.Baseline;
+import org.casebook.shared.value.ClosureReason;
 import org.casebook.shared.value.ResultDetails;
 import org.casebook.shared.value.ResultStatus;
 
@@ -97,6 +104,10 @@ public class Engagement {
     /** Sessions by id: whether each has been voided. */
     private Map<String, Boolean> sessionsVoided = new HashMap<>();
     private Map<String, ResultState> results = new HashMap<>();
+    /** The import batch that opened the engagement; null when it was opened in Casebook. */
+    private String importBatch;
+    /** Whether that batch was revoked: the engagement was closed as imported in error, for good. */
+    private boolean revoked;
 
     /** What decisions need to remember of a result. */
     record ResultState(String kind, ResultStatus status, boolean attested) {
@@ -117,6 +128,15 @@ public class Engagement {
                       EnterpriseIdentities identities, Clock clock) {
         Access.requireCenter(metaData, command.centerId(),
                 new Refusal(RefusalKind.FORBIDDEN, "center-not-yours", "centerId", command.centerId()), CASE_WORKERS);
+        open(command, reference, identities, clock, Map.of(), true);
+    }
+
+    /**
+     * The intake's rules, then the event that opens the engagement, with the metadata given. An imported
+     * engagement the legacy system closed claims no identity: one enterprise, one <em>open</em> engagement.
+     */
+    private void open(OpenEngagement command, ReferenceData reference, EnterpriseIdentities identities, Clock clock,
+                      Map<String, String> metaData, boolean claimIdentity) {
         if (!reference.centerExists(command.centerId())) {
             throw Refusal.rule("center-unknown", "centerId", command.centerId());
         }
@@ -135,7 +155,7 @@ public class Engagement {
             }
         }
         String identity = normalizedTaxId(command.enterprise().taxId());
-        if (identity != null) {
+        if (identity != null && claimIdentity) {
             identities.claim(command.enterprise().country(), identity, command.engagementId(), command.centerId())
                     .ifPresent(center -> {
                         throw Refusal.rule("enterprise-engagement-open", "enterprise.taxId", center);
@@ -144,7 +164,7 @@ public class Engagement {
         record(command.centerId(), new EngagementOpened(command.engagementId(), command.centerId(),
                 command.counselorId(), command.intakeDate(), command.enterprise(), command.owner(), command.contact(),
                 command.referralSource(), command.consents(), command.baseline(), command.programmes(),
-                command.needs()));
+                command.needs()), metaData);
     }
 
     @CommandHandler
@@ -180,10 +200,14 @@ public class Engagement {
     @CommandHandler
     void handle(CloseEngagement command, MetaData metaData, EnterpriseIdentities identities) {
         requireOpen(metaData);
+        close(command.reason(), command.note(), identities, Map.of());
+    }
+
+    private void close(ClosureReason reason, String note, EnterpriseIdentities identities, Map<String, String> metaData) {
         if (taxId != null) {
             identities.release(country, taxId, id);
         }
-        record(centerId, new EngagementClosed(id, command.reason(), command.note()));
+        record(centerId, new EngagementClosed(id, reason, note), metaData);
     }
 
     @CommandHandler
@@ -205,14 +229,18 @@ public class Engagement {
     @CommandHandler
     public SessionId handle(LogCounselingSession command, MetaData metaData, Clock clock) {
         requireOpen(metaData);
-        checkSession(command, clock);
         if (sessionsVoided.containsKey(command.sessionId().value())) {
             throw Refusal.rule("session-exists", "sessionId", command.sessionId());
         }
+        logSession(command, clock, Map.of());
+        return command.sessionId();
+    }
+
+    private void logSession(LogCounselingSession command, Clock clock, Map<String, String> metaData) {
+        checkSession(command, clock);
         record(centerId, new CounselingSessionLogged(id, command.sessionId(), command.date(), command.counselorId(),
                 command.type(), command.area(), command.contactMinutes(), command.prepMinutes(),
-                command.travelMinutes(), command.programme(), command.notes(), command.participants()));
-        return command.sessionId();
+                command.travelMinutes(), command.programme(), command.notes(), command.participants()), metaData);
     }
 
     @CommandHandler
@@ -367,6 +395,133 @@ public class Engagement {
         return details.kind();
     }
 
+    // ---- a history brought across from a legacy system ------------------------------------------------
+
+    /**
+     * Opens the engagement with its whole legacy history, or adds the rows it does not have yet: the
+     * intake, sessions and results are decided by the rules of the commands that record them one by one;
+     * the evidence states the legacy system gave the results, and its closure, follow. Every event carries
+     * the batch, the legacy system and its row's legacy id, and the administrator who ran the import as
+     * its actor. Only an administrator imports; the import answers to no center.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportEngagementHistory.Outcome handle(ImportEngagementHistory command, MetaData metaData,
+                                                  ReferenceData reference, EnterpriseIdentities identities, Clock clock) {
+        Access.require(metaData, Role.ADMIN);
+        Imported provenance = command.provenance();
+        boolean opened = id == null;
+        if (opened) {
+            open(command.intake(), reference, identities, clock, provenance.metaData(), command.closure() == null);
+        } else if (revoked) {
+            return new ImportEngagementHistory.Outcome(false, List.of(), List.of(), command.sessions().size(),
+                    command.results().size(), false, true);
+        }
+        List<String> sessionIds = new ArrayList<>();
+        for (ImportEngagementHistory.ImportedSession row : command.sessions()) {
+            if (!sessionsVoided.containsKey(row.session().sessionId().value())) {
+                requireOpenForImport();
+                logSession(row.session(), clock, provenance.row(row.legacyId()).metaData());
+                sessionIds.add(row.session().sessionId().value());
+            }
+        }
+        List<String> resultIds = new ArrayList<>();
+        for (ImportEngagementHistory.ImportedResult row : command.results()) {
+            if (!results.containsKey(row.report().resultId().value())) {
+                requireOpenForImport();
+                importResult(row, provenance.row(row.legacyId()).metaData(), clock);
+                resultIds.add(row.report().resultId().value());
+            }
+        }
+        boolean closed = false;
+        if (command.closure() != null && open) {
+            BusinessDates.withinEngagement("closedDate", command.closure().date(), intakeDate, clock);
+            close(command.closure().reason(), null, identities, withDate(provenance.metaData(), command.closure().date()));
+            closed = true;
+        }
+        return new ImportEngagementHistory.Outcome(opened, sessionIds, resultIds,
+                command.sessions().size() - sessionIds.size(), command.results().size() - resultIds.size(), closed, false);
+    }
+
+    private void requireOpenForImport() {
+        if (!open) {
+            throw Refusal.rule("engagement-closed", null);
+        }
+    }
+
+    /** A result with the evidence state the legacy system gave it, through the lifecycle's own steps. */
+    private void importResult(ImportEngagementHistory.ImportedResult row, Map<String, String> metaData, Clock clock) {
+        ReportResult report = row.report();
+        ResultRules.check(report.details(), intakeDate, clock);
+        record(centerId, reported(report.resultId(), report.details()), metaData);
+        ImportEngagementHistory.LegacyEvidence evidence = row.evidence();
+        String legacy = "legacy system: " + metaData.get(Imported.SYSTEM);
+        switch (evidence.state()) {
+            case CLAIMED -> {
+            }
+            case ATTESTED, VERIFIED -> {
+                LocalDate verified = evidence.verification() == null ? null : evidence.verification().date();
+                if (verified != null) {
+                    BusinessDates.withinEngagement("verifiedDate", verified, intakeDate, clock);
+                }
+                // The files do not date the attestation: it is dated when the legacy system verified
+                // the result, else on the result's own date.
+                record(centerId, new ResultAttested(id, report.resultId(), AttestationMethod.LEGACY_RECORD,
+                        evidence.evidenceRef(), evidence.evidenceSha256(),
+                        verified != null ? verified : report.details().date()), metaData);
+                if (evidence.state() == ResultStatus.VERIFIED) {
+                    Map<String, String> verification = new HashMap<>(metaData);
+                    verification.putAll(evidence.verification().metaData());
+                    record(centerId, new ResultVerified(id, report.resultId()), verification);
+                }
+            }
+            case REJECTED -> record(centerId, new ResultRejected(id, report.resultId(), "Rejected in the " + legacy),
+                    metaData);
+            case WITHDRAWN -> record(centerId, new ResultWithdrawn(id, report.resultId(), "Withdrawn in the " + legacy),
+                    metaData);
+            default -> throw new IllegalStateException(evidence.state().name());
+        }
+    }
+
+    /**
+     * Takes back what an import batch brought in: the engagement it opened is closed as imported in error
+     * and leaves every figure, its events stay in the audit history; sessions and results it added to an
+     * engagement opened before are voided and withdrawn.
+     */
+    @CommandHandler
+    void handle(ImportEngagementHistory.RevokeImport command, MetaData metaData, EnterpriseIdentities identities) {
+        Access.require(metaData, Role.ADMIN);
+        if (revoked) {
+            return;
+        }
+        String reason = "Imported in error: import batch " + command.batchId() + " was revoked";
+        if (command.batchId().equals(importBatch)) {
+            if (open) {
+                close(ClosureReason.IMPORTED_IN_ERROR, reason, identities, Map.of());
+            } else {
+                record(centerId, new EngagementClosed(id, ClosureReason.IMPORTED_IN_ERROR, reason));
+            }
+            return;
+        }
+        for (String session : command.sessionIds()) {
+            if (Boolean.FALSE.equals(sessionsVoided.get(session))) {
+                record(centerId, new CounselingSessionVoided(id, new SessionId(session), reason));
+            }
+        }
+        for (String result : command.resultIds()) {
+            ResultState state = results.get(result);
+            if (state != null && state.status().isClaimed()) {
+                record(centerId, new ResultWithdrawn(id, new ResultId(result), reason));
+            }
+        }
+    }
+
+    private static Map<String, String> withDate(Map<String, String> metaData, LocalDate date) {
+        Map<String, String> dated = new HashMap<>(metaData);
+        dated.put(Imported.LEGACY_DATE, date.toString());
+        return dated;
+    }
+
     // ---- personal data -----------------------------------------------------------------------------
 
     /**
@@ -376,8 +531,9 @@ public class Engagement {
      */
     @CommandHandler
     void handle(ErasePersonalData command, MetaData metaData, PersonalDataKeys keys, EnterpriseIdentities identities) {
-        if (!Access.require(metaData, Role.ADMIN, Role.DIRECTOR).has(Role.ADMIN)) {
-            requireDirector(metaData);
+        if (!Access.require(metaData, Role.ADMIN, Role.DIRECTOR).has(Role.ADMIN)
+                && !caseWorker(metaData).has(Role.DIRECTOR)) {
+            throw new Refusal(RefusalKind.FORBIDDEN, "director-only", null);
         }
         if (personalDataErased) {
             throw Refusal.rule("personal-data-erased-already", null);
@@ -391,8 +547,17 @@ public class Engagement {
     // ---- who may act -----------------------------------------------------------------------------
 
     /** A counselor or director of this engagement's center; anyone else is told it does not exist. */
-    private Actor requireCaseWorker(MetaData metaData) {
+    private Actor caseWorker(MetaData metaData) {
         return Access.requireCenter(metaData, centerId, Refusal.notFound("engagement-not-found", id), CASE_WORKERS);
+    }
+
+    /** The same, for a change: an engagement whose import was revoked takes no more changes. */
+    private Actor requireCaseWorker(MetaData metaData) {
+        Actor actor = caseWorker(metaData);
+        if (revoked) {
+            throw Refusal.rule("engagement-revoked", null, importBatch);
+        }
+        return actor;
     }
 
     private void requireOpen(MetaData metaData) {
@@ -415,13 +580,19 @@ public class Engagement {
 
     /** Applies the event, noting the center it was done for: figures are credited to that center. */
     private static void record(CenterId center, EngagementEvent event) {
-        apply(event, MetaData.with(Access.CENTER_ID, center.value()));
+        record(center, event, Map.of());
+    }
+
+    /** The same, with more metadata (where an imported event came from). */
+    private static void record(CenterId center, EngagementEvent event, Map<String, String> metaData) {
+        apply(event, MetaData.from(metaData).and(Access.CENTER_ID, center.value()));
     }
 
     // ---- what decisions remember ------------------------------------------------------------------
 
     @EventSourcingHandler
-    void on(EngagementOpened event) {
+    void on(EngagementOpened event, MetaData metaData) {
+        importBatch = Imported.of(metaData).map(Imported::batchId).orElse(null);
         id = event.engagementId();
         centerId = event.centerId();
         counselorId = event.counselorId();
@@ -446,6 +617,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(EngagementClosed event) {
         open = false;
+        revoked = revoked || event.reason() == ClosureReason.IMPORTED_IN_ERROR;
     }
 
     @EventSourcingHandler

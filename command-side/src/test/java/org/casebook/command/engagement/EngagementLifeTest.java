@@ -14,15 +14,11 @@ import static org.casebook.command.engagement.EngagementTest.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.casebook.command.ActorRequired;
 import org.casebook.command.engagement.Commands.AssignCounselor;
 import org.casebook.command.engagement.Commands.AttestResult;
 import org.casebook.command.engagement.Commands.CloseEngagement;
@@ -87,11 +83,7 @@ class EngagementLifeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Engagement.class);
-        fixture.registerCommandHandlerInterceptor(new ActorRequired());
-        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
-        fixture.registerInjectableResource(EngagementTest.REFERENCE);
-        fixture.registerInjectableResource(identities);
+        fixture = EngagementTest.fixture(identities);
         fixture.registerInjectableResource(keys);
     }
 

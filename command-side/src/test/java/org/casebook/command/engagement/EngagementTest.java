@@ -83,13 +83,19 @@ class EngagementTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Engagement.class);
+        identities = new InMemoryIdentities();
+        fixture = fixture(identities);
+    }
+
+    /** An engagement's fixture with the reference data, the identities and the clock its handlers are given. */
+    static AggregateTestFixture<Engagement> fixture(InMemoryIdentities identities) {
+        AggregateTestFixture<Engagement> fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerCommandHandlerInterceptor(new ActorRequired());
         fixture.registerInjectableResource(REFERENCE);
-        identities = new InMemoryIdentities();
         fixture.registerInjectableResource(identities);
         // The end of the day in UTC, so "today" is the same date wherever the test runs.
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-06-15T23:30:00Z"), ZoneOffset.UTC));
+        return fixture;
     }
 
     static OpenEngagement intake(LocalDate date, Baseline baseline) {

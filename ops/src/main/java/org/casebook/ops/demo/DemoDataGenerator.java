@@ -216,7 +216,7 @@ public class DemoDataGenerator {
             }
             int fate = random.nextInt(100);
             if (fate < 70) {
-                send(counselor, new Commands.AttestResult(id, result, pick(random, List.of(AttestationMethod.values())),
+                send(counselor, new Commands.AttestResult(id, result, pick(random, List.of(AttestationMethod.SIGNED_FORM, AttestationMethod.EMAIL, AttestationMethod.PORTAL)),
                         "evidence/" + id.value() + "/" + r, sha256(random), when), Role.COUNSELOR);
                 int verdict = random.nextInt(100);
                 if (verdict < 70) {
@@ -232,7 +232,7 @@ public class DemoDataGenerator {
         // Centers close the files of clients they no longer see; a few stay open, forgotten.
         int closing = date.isBefore(today.minusMonths(6)) ? 95 : 15;
         if (random.nextInt(100) < closing) {
-            send(counselor, new Commands.CloseEngagement(id, pick(random, List.of(ClosureReason.values())), null),
+            send(counselor, new Commands.CloseEngagement(id, pick(random, List.of(ClosureReason.COMPLETED, ClosureReason.CLIENT_WITHDREW, ClosureReason.NO_CONTACT)), null),
                     Role.COUNSELOR);
         }
     }

@@ -12,25 +12,31 @@ import org.casebook.shared.id.SessionId;
 import org.casebook.shared.refusal.Refusal;
 
 /**
- * The ids imported rows get: made from the legacy id, so that importing the same row again finds what
- * the first import stored instead of storing it twice. A legacy id that is not a valid Casebook id as
- * it is (a slash, a space, too long) is replaced by its digest.
+ * The ids imported rows get: made from the legacy system's name and the legacy id, so that importing the
+ * same row again finds what the first import stored instead of storing it twice, and two systems that
+ * both number their rows from 1 do not meet. A legacy id that is not a valid Casebook id as it is (a
+ * slash, a space, too long) is replaced by its digest.
  */
 final class ImportIds {
 
-    private ImportIds() {
+    private final String system;
+
+    ImportIds(String systemName) {
+        String slug = systemName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        this.system = slug.isEmpty() ? "legacy" : slug.substring(0, Math.min(slug.length(), 24));
     }
 
-    static EngagementId engagement(String legacyId) {
-        return id("imp-", legacyId, EngagementId::new);
+    EngagementId engagement(String legacyId) {
+        return id("imp-" + system + "-", legacyId, EngagementId::new);
     }
 
-    static SessionId session(String legacyId) {
-        return id("imp-s-", legacyId, SessionId::new);
+    SessionId session(String legacyId) {
+        return id("imp-" + system + "-s-", legacyId, SessionId::new);
     }
 
-    static ResultId result(String legacyId) {
-        return id("imp-r-", legacyId, ResultId::new);
+    ResultId result(String legacyId) {
+        return id("imp-" + system + "-r-", legacyId, ResultId::new);
     }
 
     /** The id as the id type itself accepts it: the legacy id with a prefix, else its digest. */

@@ -15,11 +15,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.casebook.command.engagement.Commands.ReportResult;
+import org.casebook.command.engagement.ImportEngagementHistory;
 import org.casebook.command.engagement.LogCounselingSession;
 import org.casebook.command.engagement.OpenEngagement;
 import org.casebook.shared.id.CenterId;
 import org.casebook.shared.id.CounselorId;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.imported.Imported;
+import org.casebook.shared.imported.Imported.LegacyVerification;
 import org.casebook.shared.refusal.Refusal;
 import org.casebook.shared.value.Baseline;
 import org.casebook.shared.value.ClosureReason;
@@ -31,6 +34,7 @@ import org.casebook.shared.value.Gender;
 import org.casebook.shared.value.Money;
 import org.casebook.shared.value.Owner;
 import org.casebook.shared.value.ResultDetails;
+import org.casebook.shared.value.ResultStatus;
 import org.casebook.shared.value.SessionType;
 import org.casebook.shared.value.Stage;
 
@@ -49,14 +53,23 @@ public final class LegacyHistoryCheck {
      * @param counselors  the people who may counsel ({@code null}: not known here, as with users kept by an
      *                    identity provider, and not checked)
      * @param openAt      the center of the open engagement that holds an identity (country, normalized tax id)
+     * @param imported    whether an engagement id was imported before
      */
     public record Known(Set<String> centers, Set<String> programmes, Set<String> counselors,
                         java.util.function.BiFunction<String, String, java.util.Optional<String>> openAt,
-                        LocalDate today) {
+                        LocalDate today, java.util.function.Predicate<String> imported) {
     }
 
-    /** One engagement's rows, read. */
-    record Engagement(LegacyRows.Row row, OpenEngagement open, LocalDate closedDate, ClosureReason closure) {
+    /** One engagement's rows, read: the intake, and the sessions and results read so far. */
+    record Engagement(LegacyRows.Row row, OpenEngagement open, ImportEngagementHistory.Closure closure,
+                      List<ImportEngagementHistory.ImportedSession> sessions,
+                      List<ImportEngagementHistory.ImportedResult> results) {
+
+        /** The command that imports it, for a batch of a legacy system. */
+        ImportEngagementHistory command(String batchId, String system) {
+            return new ImportEngagementHistory(open.engagementId(), new Imported(batchId, system, row.get("legacyId")),
+                    open, sessions, results, closure);
+        }
     }
 
     /** Where each command field's value came from. */
@@ -78,12 +91,20 @@ public final class LegacyHistoryCheck {
             Map.entry("details.registrationKind", "registrationKind"));
 
     private final Known known;
+    private final ImportIds ids;
     private final Locale locale;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<Engagement> read = new ArrayList<>();
 
-    public LegacyHistoryCheck(Known known, Locale locale) {
+    public LegacyHistoryCheck(Known known, ImportIds ids, Locale locale) {
         this.known = known;
+        this.ids = ids;
         this.locale = locale;
+    }
+
+    /** The engagements read, in the order of their file, with the sessions and results that belong to them. */
+    List<Engagement> engagements() {
+        return List.copyOf(read);
     }
 
     /** The problems of these rows; none: they can be imported. */
@@ -97,6 +118,7 @@ public final class LegacyHistoryCheck {
                 continue;
             }
             engagements.put(row.get("legacyId"), engagement);
+            read.add(engagement);
             String taxId = org.casebook.command.engagement.Engagement.normalizedTaxId(engagement.open().enterprise().taxId());
             if (taxId != null && engagement.closure() == null) {
                 String country = engagement.open().enterprise().country();
@@ -104,7 +126,8 @@ public final class LegacyHistoryCheck {
                 if (first != null) {
                     problem(row, "taxId", Refusal.rule("import-identity-twice", "taxId", first.get("legacyId"),
                             first.line()));
-                } else {
+                } else if (!known.imported().test(engagement.open().engagementId().value())) {
+                    // An engagement imported before holds the identity itself.
                     known.openAt().apply(country, taxId).ifPresent(center -> problem(row, "taxId",
                             Refusal.rule("enterprise-engagement-open", "taxId", center)));
                 }
@@ -185,11 +208,15 @@ public final class LegacyHistoryCheck {
         }
         if (closed != null && intake != null && closed.isBefore(intake)) {
             problem(row, "closedDate", Refusal.rule("date-before-intake", "closedDate", closed, intake));
+        } else if (closed != null && closed.isAfter(known.today())) {
+            problem(row, "closedDate", Refusal.rule("date-in-future", "closedDate", closed));
         }
+        ImportEngagementHistory.Closure closure = closed == null || reason == null ? null
+                : command(row, () -> new ImportEngagementHistory.Closure(closed, reason));
         if (cells.anyFailed()) {
             return null;
         }
-        OpenEngagement open = command(row, () -> new OpenEngagement(ImportIds.engagement(row.get("legacyId")),
+        OpenEngagement open = command(row, () -> new OpenEngagement(ids.engagement(row.get("legacyId")),
                 center == null ? null : new CenterId(center),
                 row.get("counselorId") == null ? null : new CounselorId(row.get("counselorId")), intake,
                 new Enterprise(row.get("enterpriseName"), row.get("taxId"), row.get("country"), row.get("sector"), stage,
@@ -199,7 +226,10 @@ public final class LegacyHistoryCheck {
                 new Consents(Boolean.TRUE.equals(share), Boolean.TRUE.equals(surveys)),
                 new Baseline(fullTime == null ? 0 : fullTime, partTime == null ? 0 : partTime, sales),
                 programmes.stream().map(ProgrammeCode::new).toList(), cells.list("needs")));
-        return open == null ? null : new Engagement(row, open, closed, reason);
+        if (open == null || (closed != null && reason != null && closure == null)) {
+            return null;
+        }
+        return new Engagement(row, open, closure, new ArrayList<>(), new ArrayList<>());
     }
 
     private void session(LegacyRows.Row row, Engagement engagement) {
@@ -218,10 +248,13 @@ public final class LegacyHistoryCheck {
         if (cells.anyFailed()) {
             return;
         }
-        command(row, () -> new LogCounselingSession(engagement.open().engagementId(),
-                ImportIds.session(row.get("legacyId")), date,
+        LogCounselingSession session = command(row, () -> new LogCounselingSession(engagement.open().engagementId(),
+                ids.session(row.get("legacyId")), date,
                 row.get("counselorId") == null ? null : new CounselorId(row.get("counselorId")), type, row.get("area"),
                 contact, prep, travel, programme == null ? null : new ProgrammeCode(programme), row.get("notes"), null));
+        if (session != null) {
+            engagement.sessions().add(new ImportEngagementHistory.ImportedSession(row.get("legacyId"), session));
+        }
     }
 
     private void result(LegacyRows.Row row, Engagement engagement) {
@@ -229,8 +262,9 @@ public final class LegacyHistoryCheck {
         String kind = row.get("kind");
         LocalDate date = cells.date("date");
         dateWithin(row, cells, "date", date, engagement);
-        cells.code("evidenceState", EvidenceState.class);
-        cells.date("verifiedDate");
+        ResultStatus state = cells.code("evidenceState", ResultStatus.class);
+        LocalDate verifiedDate = cells.date("verifiedDate");
+        dateWithin(row, cells, "verifiedDate", verifiedDate, engagement);
         ResultDetails details = switch (kind == null ? "" : kind) {
             case "FINANCING" -> new ResultDetails.Financing(cells.code("instrument", FinancingInstrument.class),
                     row.get("source"), cells.money("amount", "currency"), date);
@@ -250,8 +284,14 @@ public final class LegacyHistoryCheck {
         if (details == null || cells.anyFailed()) {
             return;
         }
-        command(row, () -> new ReportResult(engagement.open().engagementId(),
-                ImportIds.result(row.get("legacyId")), details));
+        ImportEngagementHistory.ImportedResult result = command(row, () -> new ImportEngagementHistory.ImportedResult(
+                row.get("legacyId"), new ReportResult(engagement.open().engagementId(), ids.result(row.get("legacyId")),
+                details), new ImportEngagementHistory.LegacyEvidence(state, row.get("evidenceRef"),
+                row.get("evidenceSha256"), state == ResultStatus.VERIFIED || row.get("verifiedBy") != null
+                        || verifiedDate != null ? new LegacyVerification(row.get("verifiedBy"), verifiedDate) : null)));
+        if (result != null) {
+            engagement.results().add(result);
+        }
     }
 
     private void counselor(LegacyRows.Row row) {
@@ -291,9 +331,6 @@ public final class LegacyHistoryCheck {
     private void problem(LegacyRows.Row row, String column, Refusal refusal) {
         problems.add(new ImportProblem(row.file().fileName(), row.line(), column, refusal.code(), refusal.message(locale)));
     }
-
-    /** The evidence states a legacy system may give a result. */
-    enum EvidenceState { CLAIMED, ATTESTED, VERIFIED, REJECTED, WITHDRAWN }
 
     /** A row's cells read as values; a cell that cannot be read is reported and remembered. */
     private final class Cells {

@@ -180,8 +180,11 @@ class EngagementPages {
         model.addAttribute("sessionTypes", SessionType.values());
         model.addAttribute("areas", ReferenceLists.AREAS);
         model.addAttribute("instruments", FinancingInstrument.values());
-        model.addAttribute("methods", AttestationMethod.values());
-        model.addAttribute("closures", ClosureReason.values());
+        // What only an import gives is not offered to people.
+        model.addAttribute("methods", java.util.Arrays.stream(AttestationMethod.values())
+                .filter(method -> method != AttestationMethod.LEGACY_RECORD).toList());
+        model.addAttribute("closures", java.util.Arrays.stream(ClosureReason.values())
+                .filter(ClosureReason::isChosenByPeople).toList());
         model.addAttribute("otherCenters", reference.centers().stream()
                 .filter(center -> !center.id().equals(view.centerId())).toList());
         model.addAttribute("currency", reference.center(view.centerId()).map(ReferenceLists.Center::currency)

@@ -14,6 +14,7 @@ import org.casebook.shared.audit.AuditChain;
 import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementOpened;
 import org.casebook.shared.event.PersonalDataErased;
+import org.casebook.shared.imported.Imported;
 import org.casebook.shared.json.CasebookJson;
 import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.personal.PersonalFields;
@@ -39,9 +40,16 @@ public class AuditHistory {
     public record Actor(String userId, String role) {
     }
 
+    /**
+     * One event. {@code imported}: the batch, legacy system and legacy row it was imported from, with
+     * {@code legacyVerification} when it is a verification the legacy system made before Casebook; both
+     * absent for an event recorded in Casebook.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(long sequence, Instant recordedAt, String type, Actor actor, String centerId,
-                        String correlationId, String summary, JsonNode payload, String hash, String previousHash) {
+                        String correlationId, String summary, JsonNode payload, String hash, String previousHash,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Imported imported,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Imported.LegacyVerification legacyVerification) {
     }
 
     /**
@@ -86,7 +94,9 @@ public class AuditHistory {
                     new Actor(text(message.getMetaData().get("userId")), text(message.getMetaData().get("role"))),
                     text(message.getMetaData().get("centerId")), text(message.getMetaData().get("correlationId")),
                     summary, tree, text(message.getMetaData().get(AuditChain.HASH)),
-                    text(message.getMetaData().get(AuditChain.PREVIOUS_HASH))));
+                    text(message.getMetaData().get(AuditChain.PREVIOUS_HASH)),
+                    Imported.of(message.getMetaData()).orElse(null),
+                    Imported.LegacyVerification.of(message.getMetaData()).orElse(null)));
         }
         return new Read(engagementId, entries, erased ? "erased" : shown ? "shared" : "redacted");
     }

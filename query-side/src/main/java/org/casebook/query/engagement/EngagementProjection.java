@@ -42,7 +42,7 @@ public class EngagementProjection implements Projection {
         EngagementView[] change = new EngagementView[2];
         batch.update(id, view -> {
             change[0] = view;
-            change[1] = EngagementView.fold(view, event, sequence);
+            change[1] = EngagementView.fold(view, event, sequence, metaData);
             return change[1];
         });
         timelineBatch.update(id, timeline -> TimelineView.fold(timeline, event, sequence, recordedAt, metaData));

@@ -5,9 +5,11 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.casebook.shared.event.CounselingSessionCorrected;
 import org.casebook.shared.event.CounselingSessionLogged;
@@ -27,6 +29,8 @@ import org.casebook.shared.event.ResultReported;
 import org.casebook.shared.event.ResultVerified;
 import org.casebook.shared.event.ResultWithdrawn;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.imported.Imported.LegacyVerification;
+import org.casebook.shared.imported.Imported;
 import org.casebook.shared.personal.PersonalData;
 import org.casebook.shared.value.AttestationMethod;
 import org.casebook.shared.value.Baseline;
@@ -64,7 +68,9 @@ public record EngagementView(
         List<Session> sessions,
         List<Result> results,
         long lastSequence,
-        List<String> redacted) {
+        List<String> redacted,
+        /* where the engagement came from when it was imported from a legacy system; null: recorded in Casebook */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Imported imported) {
 
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
@@ -85,12 +91,16 @@ public record EngagementView(
     public record Attestation(AttestationMethod method, String evidenceRef, String evidenceSha256, LocalDate date) {
     }
 
-    /** A result with its latest values and where it stands; {@code reason} is the last one given. */
+    /**
+     * A result with its latest values and where it stands; {@code reason} is the last one given.
+     * {@code verifiedBefore}: it stands verified by a verification the legacy system made before Casebook
+     * (who and when), not by a director in Casebook.
+     */
     public record Result(String resultId, ResultDetails details, ResultStatus status, Attestation attestation,
-                         String reason) {
+                         String reason, @JsonInclude(JsonInclude.Include.NON_NULL) LegacyVerification verifiedBefore) {
 
         Result with(ResultStatus next, String why) {
-            return new Result(resultId, details, next, attestation, why);
+            return new Result(resultId, details, next, attestation, why, null);
         }
     }
 
@@ -107,7 +117,7 @@ public record EngagementView(
             return hours(travelMinutes);
         }
 
-        static BigDecimal hours(int minutes) {
+        public static BigDecimal hours(long minutes) {
             return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_EVEN);
         }
     }
@@ -141,24 +151,31 @@ public record EngagementView(
 
     /** The view after the event: {@code current} is null before intake, when only the intake creates a view. */
     public static EngagementView fold(EngagementView current, EngagementEvent event, long sequence) {
+        return fold(current, event, sequence, Map.of());
+    }
+
+    /** The same, reading where an imported event came from in its metadata. */
+    public static EngagementView fold(EngagementView current, EngagementEvent event, long sequence,
+                                      Map<String, ?> metaData) {
         if (current == null) {
-            return event instanceof EngagementOpened opened ? opened(opened, sequence) : null;
+            return event instanceof EngagementOpened opened
+                    ? opened(opened, sequence, Imported.of(metaData).orElse(null)) : null;
         }
         if (sequence <= current.lastSequence) {
             return current;
         }
-        return current.apply(event).seen(sequence);
+        return current.apply(event, metaData).seen(sequence);
     }
 
-    static EngagementView opened(EngagementOpened event, long sequence) {
+    static EngagementView opened(EngagementOpened event, long sequence, Imported imported) {
         return new EngagementView(event.engagementId().value(), event.centerId().value(),
                 event.counselorId().value(), OPEN, null, event.intakeDate(), event.enterprise(), event.owner(),
                 event.contact(), event.referralSource(), event.consents(), event.baseline(),
                 event.programmes().stream().map(ProgrammeCode::value).toList(), event.needs(),
-                List.of(), List.of(), List.of(), sequence, null);
+                List.of(), List.of(), List.of(), sequence, null, imported);
     }
 
-    private EngagementView apply(EngagementEvent event) {
+    private EngagementView apply(EngagementEvent event, Map<String, ?> metaData) {
         if (event instanceof CounselorAssigned assigned) {
             return withPlace(centerId, assigned.counselorId().value(), transfers);
         }
@@ -197,19 +214,21 @@ public record EngagementView(
         }
         if (event instanceof ResultReported reported) {
             return withResults(append(results, new Result(reported.resultId().value(), reported.details(),
-                    ResultStatus.CLAIMED, null, null)));
+                    ResultStatus.CLAIMED, null, null, null)));
         }
         if (event instanceof ResultCorrected corrected) {
             return withResult(corrected.resultId().value(), result -> new Result(result.resultId(),
-                    corrected.details(), ResultStatus.CLAIMED, result.attestation(), corrected.reason()));
+                    corrected.details(), ResultStatus.CLAIMED, result.attestation(), corrected.reason(), null));
         }
         if (event instanceof ResultAttested attested) {
             return withResult(attested.resultId().value(), result -> new Result(result.resultId(), result.details(),
                     ResultStatus.ATTESTED, new Attestation(attested.method(), attested.evidenceRef(),
-                    attested.evidenceSha256(), attested.date()), result.reason()));
+                    attested.evidenceSha256(), attested.date()), result.reason(), null));
         }
         if (event instanceof ResultVerified verified) {
-            return withResult(verified.resultId().value(), result -> result.with(ResultStatus.VERIFIED, null));
+            LegacyVerification before = LegacyVerification.of(metaData).orElse(null);
+            return withResult(verified.resultId().value(), result -> new Result(result.resultId(), result.details(),
+                    ResultStatus.VERIFIED, result.attestation(), null, before));
         }
         if (event instanceof ResultRejected rejected) {
             return withResult(rejected.resultId().value(),
@@ -259,40 +278,40 @@ public record EngagementView(
                 session.prepMinutes(), session.travelMinutes(), session.programme(), change.apply(session.notes()),
                 session.participants(), session.status(), change.apply(session.reason()))).toList();
         List<Result> changedResults = results.stream().map(result -> new Result(result.resultId(), result.details(),
-                result.status(), result.attestation(), change.apply(result.reason()))).toList();
+                result.status(), result.attestation(), change.apply(result.reason()), result.verifiedBefore())).toList();
         return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, business,
                 changedOwner, changedContact, referralSource, consents, baseline, programmes, needs, transfers,
-                changedSessions, changedResults, lastSequence, redactedNow);
+                changedSessions, changedResults, lastSequence, redactedNow, imported);
     }
 
     private EngagementView seen(long sequence) {
         return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
                 contact, referralSource, consents, baseline, programmes, needs, transfers, sessions, results, sequence,
-                redacted);
+                redacted, imported);
     }
 
     private EngagementView withPlace(String center, String counselor, List<Transfer> moves) {
         return new EngagementView(id, center, counselor, status, closureReason, intakeDate, enterprise, owner,
                 contact, referralSource, consents, baseline, programmes, needs, moves, sessions, results, lastSequence,
-                redacted);
+                redacted, imported);
     }
 
     private EngagementView withStatus(String next, ClosureReason reason) {
         return new EngagementView(id, centerId, counselorId, next, reason, intakeDate, enterprise, owner, contact,
                 referralSource, consents, baseline, programmes, needs, transfers, sessions, results, lastSequence,
-                redacted);
+                redacted, imported);
     }
 
     private EngagementView withSessions(List<Session> next) {
         return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
                 contact, referralSource, consents, baseline, programmes, needs, transfers, next, results, lastSequence,
-                redacted);
+                redacted, imported);
     }
 
     private EngagementView withResults(List<Result> next) {
         return new EngagementView(id, centerId, counselorId, status, closureReason, intakeDate, enterprise, owner,
                 contact, referralSource, consents, baseline, programmes, needs, transfers, sessions, next, lastSequence,
-                redacted);
+                redacted, imported);
     }
 
     private EngagementView withResult(String resultId, UnaryOperator<Result> change) {

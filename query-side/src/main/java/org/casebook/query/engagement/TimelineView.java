@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.casebook.shared.event.EngagementEvent;
+import org.casebook.shared.imported.Imported;
 import org.casebook.shared.summary.EventSummaries;
 
 /**
@@ -18,8 +19,11 @@ public record TimelineView(String id, List<Entry> entries, long lastSequence) {
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
+    /** {@code importedFrom}: the legacy system the event was imported from; null for an event recorded in Casebook. */
     public record Entry(long sequence, Instant recordedAt, String type, String userId, String role, String centerId,
-                        Map<String, String> summary) {
+                        Map<String, String> summary,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String importedFrom) {
 
         public String summaryIn(Locale locale) {
             String text = summary.get(locale.getLanguage());
@@ -37,7 +41,8 @@ public record TimelineView(String id, List<Entry> entries, long lastSequence) {
             summary.put(language.getLanguage(), EventSummaries.summarize(event, language));
         }
         Entry entry = new Entry(sequence, recordedAt, event.getClass().getSimpleName(), text(metaData.get("userId")),
-                text(metaData.get("role")), text(metaData.get("centerId")), summary);
+                text(metaData.get("role")), text(metaData.get("centerId")), summary,
+                Imported.of(metaData).map(Imported::system).orElse(null));
         List<Entry> entries = new ArrayList<>(current == null ? List.of() : current.entries);
         entries.add(entry);
         return new TimelineView(event.engagementId().value(), List.copyOf(entries), sequence);

@@ -38,7 +38,8 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
      */
     public record Entry(Gender gender, String sector, Stage stage, List<String> programmes,
                         LocalDate intakeDate, List<SessionVersion> sessions, List<ResultVersion> results,
-                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean moved) {
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean moved,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String importedFrom) {
     }
 
     public static String idOf(String center, YearMonth month) {
@@ -52,6 +53,9 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
             return entries;
         }
         Snapshot now = facts.asOf(null);
+        if (now == null) {
+            return entries;
+        }
         Map<String, List<SessionVersion>> sessions = new HashMap<>();
         for (SessionVersion session : now.sessions()) {
             if (!session.voided()) {
@@ -75,7 +79,7 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
             entries.put(key, new Entry(facts.gender(), facts.sector(), facts.stage(),
                     facts.programmes(), key.equals(intakeKey) ? facts.intakeDate() : null,
                     List.copyOf(sessions.getOrDefault(key, List.of())),
-                    List.copyOf(results.getOrDefault(key, List.of())), facts.centers().size() > 1));
+                    List.copyOf(results.getOrDefault(key, List.of())), facts.centers().size() > 1, facts.importedFrom()));
         }
         return entries;
     }
@@ -106,7 +110,7 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
             });
             facts.add(new EngagementFacts(engagement, intake, Instant.EPOCH, first.gender(), first.sector(),
                     first.stage(), first.programmes(), List.of(SCOPE), List.of(new Placement(SCOPE, LocalDate.MIN,
-                    Instant.EPOCH)), sessions, results, 0));
+                    Instant.EPOCH)), sessions, results, 0, first.importedFrom(), null));
         });
         return facts;
     }

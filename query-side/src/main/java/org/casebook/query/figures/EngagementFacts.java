@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casebook.shared.event.CounselingSessionCorrected;
 import org.casebook.shared.event.CounselingSessionLogged;
 import org.casebook.shared.event.CounselingSessionVoided;
+import org.casebook.shared.event.EngagementClosed;
 import org.casebook.shared.event.EngagementEvent;
 import org.casebook.shared.event.EngagementOpened;
 import org.casebook.shared.event.EngagementTransferred;
@@ -23,6 +25,8 @@ import org.casebook.shared.event.ResultReported;
 import org.casebook.shared.event.ResultVerified;
 import org.casebook.shared.event.ResultWithdrawn;
 import org.casebook.shared.id.ProgrammeCode;
+import org.casebook.shared.imported.Imported;
+import org.casebook.shared.value.ClosureReason;
 import org.casebook.shared.value.Gender;
 import org.casebook.shared.value.ResultDetails;
 import org.casebook.shared.value.ResultStatus;
@@ -45,7 +49,11 @@ public record EngagementFacts(
         List<Placement> placements,
         List<SessionVersion> sessions,
         List<ResultVersion> results,
-        long lastSequence) {
+        long lastSequence,
+        /* the legacy system the engagement was imported from; null: recorded in Casebook */
+        @JsonInclude(JsonInclude.Include.NON_NULL) String importedFrom,
+        /* when its import was revoked: from then on it counts nowhere */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt) {
 
     /** From {@code from} on (business date), the engagement is credited to the center. */
     public record Placement(String centerId, LocalDate from, Instant recordedAt) {
@@ -61,6 +69,12 @@ public record EngagementFacts(
     /** The facts after the event; {@code current} is null before intake, when only the intake creates facts. */
     public static EngagementFacts fold(EngagementFacts current, EngagementEvent event, Instant recordedAt,
                                        long sequence) {
+        return fold(current, event, recordedAt, sequence, Map.of());
+    }
+
+    /** The same, reading in the event's metadata whether it was imported. */
+    public static EngagementFacts fold(EngagementFacts current, EngagementEvent event, Instant recordedAt,
+                                       long sequence, Map<String, ?> metaData) {
         if (current == null) {
             if (!(event instanceof EngagementOpened opened)) {
                 return null;
@@ -70,7 +84,8 @@ public record EngagementFacts(
                     opened.owner() == null ? null : opened.owner().gender(),
                     opened.enterprise().sector(), opened.enterprise().stage(),
                     opened.programmes().stream().map(ProgrammeCode::value).toList(), List.of(center),
-                    List.of(new Placement(center, opened.intakeDate(), recordedAt)), List.of(), List.of(), sequence);
+                    List.of(new Placement(center, opened.intakeDate(), recordedAt)), List.of(), List.of(), sequence,
+                    Imported.of(metaData).map(Imported::system).orElse(null), null);
         }
         if (sequence <= current.lastSequence) {
             return current;
@@ -84,7 +99,7 @@ public record EngagementFacts(
             all.add(moved.toCenterId().value());
             return new EngagementFacts(id, intakeDate, intakeRecordedAt, gender, sector, stage, programmes,
                     List.copyOf(all), append(placements, new Placement(moved.toCenterId().value(),
-                    moved.effectiveDate(), at)), sessions, results, lastSequence);
+                    moved.effectiveDate(), at)), sessions, results, lastSequence, importedFrom, revokedAt);
         }
         if (event instanceof CounselingSessionLogged e) {
             return withSession(new SessionVersion(e.sessionId().value(), at, e.date(),
@@ -117,6 +132,11 @@ public record EngagementFacts(
         if (event instanceof ResultWithdrawn e) {
             return withStatus(e.resultId().value(), at, ResultStatus.WITHDRAWN);
         }
+        if (event instanceof EngagementClosed closed && closed.reason() == ClosureReason.IMPORTED_IN_ERROR
+                && revokedAt == null) {
+            return new EngagementFacts(id, intakeDate, intakeRecordedAt, gender, sector, stage, programmes, centers,
+                    placements, sessions, results, lastSequence, importedFrom, at);
+        }
         if (event instanceof ResultReopened e) {
             return withStatus(e.resultId().value(), at, ResultStatus.ATTESTED);
         }
@@ -145,22 +165,29 @@ public record EngagementFacts(
 
     private EngagementFacts withSession(SessionVersion version) {
         return new EngagementFacts(id, intakeDate, intakeRecordedAt, gender, sector, stage, programmes, centers,
-                placements, append(sessions, version), results, lastSequence);
+                placements, append(sessions, version), results, lastSequence, importedFrom, revokedAt);
     }
 
     private EngagementFacts withResult(ResultVersion version) {
         return new EngagementFacts(id, intakeDate, intakeRecordedAt, gender, sector, stage, programmes, centers,
-                placements, sessions, append(results, version), lastSequence);
+                placements, sessions, append(results, version), lastSequence, importedFrom, revokedAt);
     }
 
     private EngagementFacts seen(long sequence) {
         return new EngagementFacts(id, intakeDate, intakeRecordedAt, gender, sector, stage, programmes, centers,
-                placements, sessions, results, sequence);
+                placements, sessions, results, sequence, importedFrom, revokedAt);
     }
 
-    /** The facts as they stood at the recording time ({@code null}: now), or null if none were recorded yet. */
+    /**
+     * The facts as they stood at the recording time ({@code null}: now), or null if none were recorded yet
+     * or the engagement's import had been revoked by then.
+     */
     public Snapshot asOf(Instant asOf) {
         if (asOf != null && intakeRecordedAt.isAfter(asOf)) {
+            return null;
+        }
+        // A revoked import was never real: once revoked, the engagement counts nowhere.
+        if (revokedAt != null && (asOf == null || !revokedAt.isAfter(asOf))) {
             return null;
         }
         List<Placement> known = placements.stream()

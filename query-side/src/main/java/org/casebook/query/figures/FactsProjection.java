@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FieldWrites;
 import org.casebook.query.store.FiscalYears;
@@ -58,12 +59,13 @@ public class FactsProjection implements Projection {
      * field of each is written. A center-month the engagement enters is added to its rosters for good.
      */
     @EventHandler
-    void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence, ReplayStatus replay) {
+    void on(EngagementEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence, ReplayStatus replay,
+            MetaData metaData) {
         String engagement = event.engagementId().value();
         EngagementFacts[] change = new EngagementFacts[2];
         batch.update(engagement, current -> {
             change[0] = current;
-            change[1] = EngagementFacts.fold(current, event, recordedAt, sequence);
+            change[1] = EngagementFacts.fold(current, event, recordedAt, sequence, metaData);
             return change[1];
         });
         if (change[1] == change[0]) {

@@ -13,12 +13,17 @@ import org.casebook.query.figures.FiguresCalculator.Conversion;
 
 /**
  * The tallies of a scope: the whole, and one per group of each breakdown (owner gender, sector and
- * stage at intake). They add up like their {@link Tally}s, so a scope's tallies can be summed from
+ * stage at intake, and the legacy system of imported engagements). They add up like their {@link Tally}s, so a scope's tallies can be summed from
  * parts kept in advance.
  */
 final class Tallies {
 
-    static final List<String> DIMENSIONS = List.of("gender", "sector", "stage");
+    /**
+     * The breakdown of what came from imports, by legacy system: a donor tells figures recorded and
+     * verified in Casebook (the whole less these groups) from those brought from a system before it.
+     */
+    static final String IMPORTED_FROM = "importedFrom";
+    static final List<String> DIMENSIONS = List.of("gender", "sector", "stage", IMPORTED_FROM);
 
     private final Tally all = new Tally();
     /** by dimension, then group */
@@ -33,6 +38,10 @@ final class Tallies {
         group("gender", engagement.gender()).add(contribution, sign);
         group("sector", engagement.sector()).add(contribution, sign);
         group("stage", engagement.stage()).add(contribution, sign);
+        if (engagement.importedFrom() != null) {
+            // Only imported engagements are grouped: the figures without imports keep their shape.
+            group(IMPORTED_FROM, engagement.importedFrom()).add(contribution, sign);
+        }
     }
 
     private Tally group(String dimension, Object value) {

@@ -62,7 +62,7 @@ class FactsProjectionTest {
 
     private void deliverAll() {
         for (int i = 0; i < history.events.size(); i++) {
-            projection.on(history.events.get(i), history.times.get(i), i, replay);
+            projection.on(history.events.get(i), history.times.get(i), i, replay, org.axonframework.messaging.MetaData.emptyInstance());
         }
     }
 
