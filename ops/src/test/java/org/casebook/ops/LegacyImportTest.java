@@ -234,13 +234,22 @@ class LegacyImportTest {
         assertThat(again.get("skipped").get("results.csv").asInt()).isEqualTo(5);
         assertThat(events()).isEqualTo(eventsAfter);
 
-        // a row added later: only it is imported, by a batch of its own
-        JsonNode added = new ObjectMapper().readTree(post(Users.ADMIN, "/api/admin/imports?system=Neoserra",
-                files(engagements, SESSIONS + "S-9,NS-1,2024-03-01,ana.lopez,PHONE,FINANCE,60,,,,\n", RESULTS), "en")
-                .body());
-        assertThat(added.get("skipped").get("sessions.csv").asInt()).isEqualTo(2);
+        // a row added later: only it is imported, by a batch of its own, followed by polling its status
+        HttpResponse<String> accepted = post(Users.ADMIN, "/api/admin/imports?system=Neoserra&wait=false",
+                files(engagements, SESSIONS + "S-9,NS-1,2024-03-01,ana.lopez,PHONE,FINANCE,60,,,,\n", RESULTS), "en");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String addedBatch = new ObjectMapper().readTree(accepted.body()).get("batchId").asText();
+        JsonNode status = new ObjectMapper().readTree(get("/api/admin/imports/" + addedBatch));
+        for (int polls = 0; status.get("state").asText().equals("RUNNING") && polls < 200; polls++) {
+            Thread.sleep(50);
+            status = new ObjectMapper().readTree(get("/api/admin/imports/" + addedBatch));
+        }
+        assertThat(status.get("state").asText()).isEqualTo("DONE");
+        assertThat(status.get("engagementsDone").asInt()).as("only the engagement with a new row").isEqualTo(1);
+        assertThat(status.at("/report/skipped/sessions.csv").asInt()).isEqualTo(2);
         assertThat(events()).isEqualTo(eventsAfter + 1);
-        String addedBatch = added.get("batchId").asText();
+        assertThat(read(Users.ROSA, "/api/verification-queue").findValuesAsText("resultId"))
+                .as("the result attested in the legacy system waits for a director").contains("imp-neoserra-r-R-2");
 
         // revoking the first batch: gone from the dashboard, still in the audit history, identity free
         HttpResponse<String> revoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -253,6 +262,8 @@ class LegacyImportTest {
         assertThat(after.get("clientsServed").asInt()).isEqualTo(before.get("clientsServed").asInt());
         assertThat(after.at("/breakdowns/importedFrom").isMissingNode() || after.at("/breakdowns/importedFrom").isEmpty())
                 .as(after.toString()).isTrue();
+        assertThat(read(Users.ROSA, "/api/verification-queue").findValuesAsText("resultId"))
+                .doesNotContain("imp-neoserra-r-R-2");
         JsonNode kept = read(Users.ROSA, "/api/engagements/" + engagement + "/audit");
         assertThat(kept.get("events").size()).as("the added session and the revocation, besides")
                 .isEqualTo(audit.get("events").size() + 2);

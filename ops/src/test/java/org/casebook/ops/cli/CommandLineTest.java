@@ -198,6 +198,42 @@ class CommandLineTest {
                 "--spring.data.mongodb.uri=" + settings.getProperty("spring.data.mongodb.uri"),
                 "--casebook.embedded.data-directory=" + files.resolve("data"))).as(clean.toString()).isZero();
         assertThat(clean.toString(StandardCharsets.UTF_8)).contains("No problems: the files can be imported.");
+
+        String[] database = {"--spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres",
+                "--spring.data.mongodb.uri=" + settings.getProperty("spring.data.mongodb.uri"),
+                "--casebook.embedded.data-directory=" + files.resolve("data")};
+        ImportCommand stranger = new ImportCommand();
+        stranger.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(stranger).execute(concat(new String[] {files.toString(), "--system", "WebCATS",
+                "--user", OPERATOR}, database))).as("only an administrator imports").isEqualTo(2);
+
+        ImportCommand commit = new ImportCommand();
+        ByteArrayOutputStream imported = new ByteArrayOutputStream();
+        commit.out = new PrintStream(imported, true, StandardCharsets.UTF_8);
+        commit.width = COLUMNS;
+        assertThat(new CommandLine(commit).execute(concat(new String[] {files.toString(), "--system", "WebCATS",
+                "--user", "admin"}, database))).as(imported.toString()).isZero();
+        String terminal = imported.toString(StandardCharsets.UTF_8);
+        assertThat(terminal).contains("import 100%").containsPattern("HN-TGU-01 +2024 +1 +1 +0\\.50")
+                .containsPattern("Import imp-\\S+ from WebCATS: done, 1 engagements, 2 events");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events + 2);
+
+        ImportCommand rerun = new ImportCommand();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        rerun.out = new PrintStream(second, true, StandardCharsets.UTF_8);
+        rerun.width = COLUMNS;
+        assertThat(new CommandLine(rerun).execute(concat(new String[] {files.toString(), "--system", "WebCATS",
+                "--user", "admin"}, database))).isZero();
+        assertThat(second.toString(StandardCharsets.UTF_8)).containsPattern("engagements.csv +1 rows, 1 imported before")
+                .contains("0 engagements, 0 events");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events + 2);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** What a terminal of 80 columns shows of a command's output. */

@@ -28,14 +28,16 @@ public record CaseloadLine(String id, String centerId, String counselorId, Strin
         return attested.size();
     }
 
+    /** The engagement's line; one whose import was revoked waits for nothing: no attestation, no verification. */
     public static CaseloadLine of(EngagementView view) {
+        boolean waits = !view.isRevoked();
         return new CaseloadLine(view.id(), view.centerId(), view.counselorId(), view.status(),
                 view.enterprise().name(), view.enterprise().taxId(), view.owner() == null ? null : view.owner().name(),
                 view.enterprise().country(), view.intakeDate(),
                 view.lastContact(), view.sessions().stream().filter(EngagementView.Session::counts)
                 .map(session -> new Minutes(session.date(), session.contactMinutes() + session.prepMinutes()))
-                .toList(), view.resultsIn(ResultStatus.CLAIMED), view.results().stream()
-                .filter(result -> result.status() == ResultStatus.ATTESTED)
+                .toList(), waits ? view.resultsIn(ResultStatus.CLAIMED) : 0, view.results().stream()
+                .filter(result -> waits && result.status() == ResultStatus.ATTESTED)
                 .map(result -> new Attested(result.resultId(), result.details(), result.attestation())).toList());
     }
 

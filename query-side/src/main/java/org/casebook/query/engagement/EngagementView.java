@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.casebook.shared.event.CounselingSessionCorrected;
@@ -143,6 +144,12 @@ public record EngagementView(
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public LocalDate lastContact() {
         return sessions.stream().filter(Session::counts).map(Session::date).max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** Whether the engagement came from an import batch that was revoked: it was never real, and counts nowhere. */
+    @JsonIgnore
+    public boolean isRevoked() {
+        return closureReason == ClosureReason.IMPORTED_IN_ERROR;
     }
 
     public long resultsIn(ResultStatus wanted) {
