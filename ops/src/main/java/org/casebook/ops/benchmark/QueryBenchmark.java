@@ -26,7 +26,6 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.start.OneShot;
-import org.casebook.ops.start.StartFailure;
 import org.casebook.ops.start.StartRefused;
 import org.casebook.ops.security.UserAccounts;
 import org.casebook.query.progress.ProjectionProgress;
@@ -97,19 +96,7 @@ class QueryBenchmark implements ApplicationRunner {
         if (queries <= 0) {
             return;
         }
-        int status = 1;
-        String lastWord = null;
-        try {
-            measure();
-            status = 0;
-        } catch (Exception e) {
-            if (StartFailure.of(e).isEmpty()) {
-                LOG.error("The query benchmark failed", e);
-            }
-            lastWord = "Casebook query benchmark stopped: " + StartFailure.explain(e);
-        } finally {
-            OneShot.exit(context, status, lastWord);
-        }
+        OneShot.run(context, "query benchmark", this::measure);
     }
 
     private static StartRefused gaveUp(String what) {

@@ -59,7 +59,9 @@ final class ImportCommand implements Callable<Integer> {
                     + " Give the same name again to add rows to an earlier import. Default: ${DEFAULT-VALUE}.")
     String system;
 
-    @Option(names = "--user", description = "The administrator who runs the import (required to import).")
+    @Option(names = "--user", defaultValue = "admin",
+            description = "The administrator who runs the import, recorded as the actor of every imported event."
+                    + " Default: ${DEFAULT-VALUE}, the administrator Casebook creates on its first start.")
     String user;
 
     @Option(names = "--language", defaultValue = "en", description = "The language of the messages: en or es.")
@@ -74,10 +76,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!dryRun && (user == null || user.isBlank())) {
-            err.println("Name the administrator who runs the import with --user, or check the files with --dry-run.");
-            return 2;
-        }
         List<LegacyImports.Part> parts = new ArrayList<>();
         for (ImportFile file : ImportFile.values()) {
             Path path = directory.resolve(file.fileName());

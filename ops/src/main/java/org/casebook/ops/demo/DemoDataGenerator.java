@@ -74,9 +74,15 @@ public class DemoDataGenerator {
         return "demo-" + seed + "-" + index;
     }
 
+    /** The engagements, one command after another through the command bus; the network is defined first. */
     public Outcome generate(int engagements, long seed, LocalDate start, int threads) throws Exception {
+        defineNetwork(seed, start);
+        return generateEngagements(engagements, seed, start, threads);
+    }
+
+    /** The engagements alone, one command after another, on a network defined before. */
+    public Outcome generateEngagements(int engagements, long seed, LocalDate start, int threads) throws Exception {
         LocalDate today = LocalDate.now(clock);
-        referenceData(seed, start, today);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> work = new ArrayList<>();
@@ -93,7 +99,20 @@ public class DemoDataGenerator {
         return new Outcome(engagements, sent.get(), refused.get());
     }
 
-    private void referenceData(long seed, LocalDate start, LocalDate today) {
+    /**
+     * The fast path, on a network defined before: each engagement's history through the import's path
+     * (one command and one transaction an engagement), as one import batch of the system "demo".
+     */
+    public org.casebook.ops.imports.LegacyImports.Status generateByImport(int engagements, long seed, LocalDate start,
+                                                                         org.casebook.ops.imports.LegacyImports imports) {
+        LocalDate today = LocalDate.now(clock);
+        return imports.importGenerated("demo", ADMIN, engagements,
+                (index, batchId) -> history(seed, index, start, today, batchId));
+    }
+
+    /** The demo network's centers, programmes and exchange rates from the start's month to the last one. */
+    public void defineNetwork(long seed, LocalDate start) {
+        LocalDate today = LocalDate.now(clock);
         for (Center center : DemoNetwork.CENTERS) {
             send(ADMIN, new DefineCenter(new CenterId(center.id()), center.name(), center.country()), Role.ADMIN);
         }
@@ -130,7 +149,28 @@ public class DemoDataGenerator {
         return "director." + center.id().toLowerCase();
     }
 
+    /** Where the generator's commands go: the command bus, or a history to import. */
+    @FunctionalInterface
+    interface Sink {
+        boolean send(Actor actor, Object command, Role... roles);
+    }
+
+    /**
+     * The same engagement's history as an import brings it (see {@link HistoryRecorder}): for the fast
+     * path, which stores each engagement as one command in one transaction.
+     */
+    public org.casebook.command.engagement.ImportEngagementHistory history(long seed, int index, LocalDate start,
+                                                                            LocalDate today, String batchId) {
+        HistoryRecorder recorder = new HistoryRecorder();
+        engagement(recorder, seed, index, start, today);
+        return recorder.history(batchId, "demo");
+    }
+
     private void engagement(long seed, int index, LocalDate start, LocalDate today) {
+        engagement(this::send, seed, index, start, today);
+    }
+
+    private void engagement(Sink sink, long seed, int index, LocalDate start, LocalDate today) {
         Random random = new Random(seed * 1_000_003L + index);
         Center center = pick(random, DemoNetwork.CENTERS);
         Actor counselor = counselor(center, 1 + random.nextInt(2));
@@ -145,7 +185,7 @@ public class DemoDataGenerator {
         String programme = center.country().equals("BZ") || center.country().equals("JM") ? "SBDC-CARIBBEAN"
                 : pick(random, List.of("DINAMICA", "AL-INVEST", "MIPYME-USAID"));
         String currency = center.currency();
-        boolean sent = send(counselor, new OpenEngagement(id, new CenterId(center.id()), new CounselorId(counselor.userId()),
+        boolean sent = sink.send(counselor, new OpenEngagement(id, new CenterId(center.id()), new CounselorId(counselor.userId()),
                 intake, new Enterprise(pick(random, DemoNetwork.BUSINESSES) + " " + owner.split(" ")[1] + " " + index,
                         String.format("%02d%012d", 1 + (int) (seed % 90), index), center.country(),
                         pick(random, DemoNetwork.SECTORS), stage, random.nextBoolean() ? "SOLE_PROPRIETOR" : "LLC"),
@@ -172,7 +212,7 @@ public class DemoDataGenerator {
                         center);
                 if (to != center) {
                     Actor newCounselor = counselor(to, 1);
-                    if (send(counselor, new Commands.TransferEngagement(id, new CenterId(to.id()),
+                    if (sink.send(counselor, new Commands.TransferEngagement(id, new CenterId(to.id()),
                             new CounselorId(newCounselor.userId()), date), Role.COUNSELOR)) {
                         counselor = newCounselor;
                         director = director(to);
@@ -181,7 +221,7 @@ public class DemoDataGenerator {
             }
             SessionId session = new SessionId(id.value() + "-s" + s);
             SessionType type = pick(random, List.of(SessionType.values()));
-            if (send(counselor, new LogCounselingSession(id, session, date, new CounselorId(counselor.userId()), type,
+            if (sink.send(counselor, new LogCounselingSession(id, session, date, new CounselorId(counselor.userId()), type,
                     pick(random, DemoNetwork.AREAS), 30 + random.nextInt(150), random.nextInt(60),
                     type == SessionType.CLIENT_SITE ? 20 + random.nextInt(70) : 0, new ProgrammeCode(programme),
                     "Notes of session " + (s + 1), 1 + (random.nextInt(10) == 0 ? 1 : 0)), Role.COUNSELOR)) {
@@ -190,13 +230,13 @@ public class DemoDataGenerator {
         }
         if (!logged.isEmpty() && random.nextInt(100) < 10) {
             SessionId wrong = pick(random, logged);
-            send(counselor, new Commands.CorrectCounselingSession(id, wrong, new LogCounselingSession(id, wrong, date,
+            sink.send(counselor, new Commands.CorrectCounselingSession(id, wrong, new LogCounselingSession(id, wrong, date,
                     new CounselorId(counselor.userId()), SessionType.PHONE, pick(random, DemoNetwork.AREAS),
                     20 + random.nextInt(90), random.nextInt(30), 0, new ProgrammeCode(programme), null, 1),
                     "Minutes corrected"), Role.COUNSELOR);
         }
         if (logged.size() > 1 && random.nextInt(100) < 5) {
-            send(counselor, new Commands.VoidCounselingSession(id, logged.get(logged.size() - 1), "Logged twice"),
+            sink.send(counselor, new Commands.VoidCounselingSession(id, logged.get(logged.size() - 1), "Logged twice"),
                     Role.COUNSELOR);
         }
         int results = random.nextInt(4);
@@ -207,32 +247,32 @@ public class DemoDataGenerator {
             }
             ResultId result = new ResultId(id.value() + "-r" + r);
             ResultDetails details = result(random, currency, intake, when, stage);
-            if (!send(counselor, new Commands.ReportResult(id, result, details), Role.COUNSELOR)) {
+            if (!sink.send(counselor, new Commands.ReportResult(id, result, details), Role.COUNSELOR)) {
                 continue;
             }
             if (random.nextInt(100) < 8) {
-                send(counselor, new Commands.CorrectResult(id, result, corrected(details),
+                sink.send(counselor, new Commands.CorrectResult(id, result, corrected(details),
                         "Checked against the evidence"), Role.COUNSELOR);
             }
             int fate = random.nextInt(100);
             if (fate < 70) {
-                send(counselor, new Commands.AttestResult(id, result, pick(random, List.of(AttestationMethod.SIGNED_FORM, AttestationMethod.EMAIL, AttestationMethod.PORTAL)),
+                sink.send(counselor, new Commands.AttestResult(id, result, pick(random, List.of(AttestationMethod.SIGNED_FORM, AttestationMethod.EMAIL, AttestationMethod.PORTAL)),
                         "evidence/" + id.value() + "/" + r, sha256(random), when), Role.COUNSELOR);
                 int verdict = random.nextInt(100);
                 if (verdict < 70) {
-                    send(director, new Commands.VerifyResult(id, result), Role.DIRECTOR);
+                    sink.send(director, new Commands.VerifyResult(id, result), Role.DIRECTOR);
                 } else if (verdict < 80) {
-                    send(director, new Commands.RejectResult(id, result, "Evidence does not support the amount"),
+                    sink.send(director, new Commands.RejectResult(id, result, "Evidence does not support the amount"),
                             Role.DIRECTOR);
                 }
             } else if (fate < 75) {
-                send(counselor, new Commands.WithdrawResult(id, result, "Claimed by mistake"), Role.COUNSELOR);
+                sink.send(counselor, new Commands.WithdrawResult(id, result, "Claimed by mistake"), Role.COUNSELOR);
             }
         }
         // Centers close the files of clients they no longer see; a few stay open, forgotten.
         int closing = date.isBefore(today.minusMonths(6)) ? 95 : 15;
         if (random.nextInt(100) < closing) {
-            send(counselor, new Commands.CloseEngagement(id, pick(random, List.of(ClosureReason.COMPLETED, ClosureReason.CLIENT_WITHDREW, ClosureReason.NO_CONTACT)), null),
+            sink.send(counselor, new Commands.CloseEngagement(id, pick(random, List.of(ClosureReason.COMPLETED, ClosureReason.CLIENT_WITHDREW, ClosureReason.NO_CONTACT)), null),
                     Role.COUNSELOR);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.casebook.command.web.EventPositions;
 import org.casebook.ops.demo.DemoNetwork.Center;
+import org.casebook.ops.imports.LegacyImports;
 import org.casebook.ops.security.SecurityProperties;
 import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.security.UserAccounts;
@@ -48,6 +49,9 @@ class DemoDataRunner implements ApplicationRunner {
     private final LocalDate since;
     private final int threads;
     private final String password;
+    /** {@code casebook.demo.path=import}: the fast path, each engagement's history as one import command. */
+    private final boolean byImport;
+    private final LegacyImports imports;
 
     DemoDataRunner(CommandGateway commands, EventPositions positions, UserAccounts accounts, PasswordEncoder passwords,
                    SecurityProperties security, Clock clock,
@@ -55,7 +59,8 @@ class DemoDataRunner implements ApplicationRunner {
                    @Value("${casebook.demo.seed:42}") long seed,
                    @Value("${casebook.demo.since:2023-01-01}") LocalDate since,
                    @Value("${casebook.demo.threads:4}") int threads,
-                   @Value("${casebook.demo.password:demo-password}") String password) {
+                   @Value("${casebook.demo.password:demo-password}") String password,
+                   @Value("${casebook.demo.path:commands}") String path, LegacyImports imports) {
         this.commands = commands;
         this.positions = positions;
         this.accounts = accounts;
@@ -67,6 +72,8 @@ class DemoDataRunner implements ApplicationRunner {
         this.since = since;
         this.threads = threads;
         this.password = password;
+        this.byImport = "import".equals(path);
+        this.imports = imports;
     }
 
     @Override
@@ -76,6 +83,18 @@ class DemoDataRunner implements ApplicationRunner {
         }
         LOG.info("Generating demo data: {} engagements since {}, seed {}", engagements, since, seed);
         long started = System.nanoTime();
+        if (byImport) {
+            DemoDataGenerator generator = new DemoDataGenerator(commands, clock);
+            generator.defineNetwork(seed, since);
+            LegacyImports.Status status = generator.generateByImport(engagements, seed, since, imports);
+            if (security.mode() == SecurityProperties.Mode.EMBEDDED) {
+                users();
+            }
+            LOG.info("Demo data by import {}: {} engagements, {} events in {} s ({} events/s)", status.batchId(),
+                    status.engagementsDone(), status.events(), (System.nanoTime() - started) / 1_000_000_000,
+                    status.eventsPerSecond());
+            return;
+        }
         DemoDataGenerator.Outcome outcome = new DemoDataGenerator(commands, clock)
                 .generate(engagements, seed, since, threads);
         if (security.mode() == SecurityProperties.Mode.EMBEDDED) {

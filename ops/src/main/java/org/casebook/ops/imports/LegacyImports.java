@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -96,6 +97,13 @@ public class LegacyImports {
 
     /** The files read and checked, with the engagements ready to import. */
     private record Prepared(Report report, List<LegacyHistoryCheck.Engagement> engagements, Set<String> stored) {
+    }
+
+    /** Histories made as they are needed, one an index, for a batch. */
+    @FunctionalInterface
+    public interface Histories {
+        /** The history of the engagement of the index, for the batch; null: none. */
+        ImportEngagementHistory of(int index, String batchId);
     }
 
     /** An engagement's import command, and the line of its row. */
@@ -176,59 +184,113 @@ public class LegacyImports {
                      Running progress, Locale locale) {
         Reconciliation.Tally tally = new Reconciliation.Tally();
         List<ImportProblem> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean finished = importAll(batchId, actor, histories.size(), index -> histories.get(index).command(), tally,
+                progress, (refusal, index) -> failures.add(new ImportProblem(ImportFile.ENGAGEMENTS.fileName(),
+                        histories.get(index).line(), "legacyId", refusal.code(), refusal.message(locale))));
+        List<ImportProblem> problems = new ArrayList<>(started.problems());
+        problems.addAll(failures);
+        problems.sort(PROBLEM_ORDER);
+        // What was stored before is known from the ledger, which the import commands write with their events.
+        Report report = new Report(batchId, problems.isEmpty(), started.counts(), started.skipped(), problems,
+                started.notes(), started.legacySystem(), tally.reconciliation());
+        ledger.finish(batchId, finished ? ImportLedger.State.DONE : ImportLedger.State.FAILED, progress.done().get(),
+                progress.events().get(), json(report), clock.instant());
+        running.remove(batchId);
+        LOG.info("Import {} from {}: {} engagements, {} events, {} problems", batchId, started.legacySystem(),
+                progress.done().get(), progress.events().get(), failures.size());
+    }
+
+    /**
+     * Imports histories made as they are needed (by the demo-data generator, say) as one batch, through the
+     * same path as files: one command and one transaction an engagement, several at once, with the ledger.
+     *
+     * @param history the history of the engagement of each index, from 0 to {@code total - 1}
+     * @return the batch's status once it is done
+     */
+    public Status importGenerated(String system, Actor actor, int total, Histories history) {
+        String batchId = "imp-" + LocalDate.now(clock) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.start(batchId, system, actor.userId(), total, clock.instant());
+        Running progress = new Running(new AtomicInteger(), new AtomicLong());
+        running.put(batchId, progress);
+        Reconciliation.Tally tally = new Reconciliation.Tally();
+        AtomicInteger refused = new AtomicInteger();
+        boolean finished = importAll(batchId, actor, total, index -> history.of(index, batchId), tally, progress,
+                (refusal, index) -> refused.incrementAndGet());
+        Report report = new Report(batchId, refused.get() == 0, Map.of(), Map.of(), List.of(), List.of(), system,
+                tally.reconciliation());
+        if (refused.get() > 0) {
+            LOG.info("Import {}: {} engagements refused by the rules", batchId, refused.get());
+        }
+        ledger.finish(batchId, finished ? ImportLedger.State.DONE : ImportLedger.State.FAILED, progress.done().get(),
+                progress.events().get(), json(report), clock.instant());
+        running.remove(batchId);
+        return status(batchId);
+    }
+
+    /**
+     * Sends the histories on {@code casebook.imports.threads} workers, each taking the next index: one
+     * command, and one transaction with its ledger rows, an engagement.
+     *
+     * @return false if interrupted before every history was sent
+     */
+    private boolean importAll(String batchId, Actor actor, int total, IntFunction<ImportEngagementHistory> histories,
+                              Reconciliation.Tally tally, Running progress,
+                              java.util.function.ObjIntConsumer<Refusal> refusedAt) {
         MetaData metaData = MetaData.from(actor.toMetaData(Role.ADMIN))
                 .and(CommandDispatcher.CORRELATION_ID, batchId);
+        AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "import-worker");
             thread.setDaemon(true);
             return thread;
         });
-        // What was stored before is known from the ledger, which the import commands write with their events.
-        Map<String, Integer> skipped = started.skipped();
-        ImportLedger.State state = ImportLedger.State.DONE;
         try {
-            for (Pending pending : histories) {
-                ImportEngagementHistory history = pending.command();
+            for (int worker = 0; worker < threads; worker++) {
                 workers.execute(() -> {
-                    try {
-                        ImportEngagementHistory.Outcome outcome = transaction.execute(tx -> {
-                            ImportEngagementHistory.Outcome stored = send(history, metaData);
-                            ledger.record(batchId, history, stored);
-                            return stored;
-                        });
-                        tally.add(history, outcome);
-                        progress.events().addAndGet(events(history, outcome));
-                    } catch (Refusal refusal) {
-                        failures.add(new ImportProblem(ImportFile.ENGAGEMENTS.fileName(), pending.line(), "legacyId",
-                                refusal.code(), refusal.message(locale)));
-                    } catch (RuntimeException e) {
-                        LOG.warn("Engagement {} of import {} was not imported", history.engagementId(), batchId, e);
-                        failures.add(new ImportProblem(ImportFile.ENGAGEMENTS.fileName(), pending.line(), "legacyId",
-                                "import-engagement-failed", Refusal.message("import-engagement-failed", locale)));
-                    }
-                    int done = progress.done().incrementAndGet();
-                    if (done % 250 == 0) {
-                        ledger.progress(batchId, done, progress.events().get());
+                    for (int index = next.getAndIncrement(); index < total && !Thread.currentThread().isInterrupted();
+                         index = next.getAndIncrement()) {
+                        ImportEngagementHistory history = histories.apply(index);
+                        if (history != null) {
+                            store(batchId, history, metaData, index, tally, progress, refusedAt);
+                        }
+                        int done = progress.done().incrementAndGet();
+                        if (done % 250 == 0) {
+                            ledger.progress(batchId, done, progress.events().get());
+                        }
                     }
                 });
             }
             workers.shutdown();
-            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            return workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            state = ImportLedger.State.FAILED;
+            return false;
         } finally {
             workers.shutdownNow();
         }
-        List<ImportProblem> problems = new ArrayList<>(started.problems());
-        problems.addAll(failures);
-        problems.sort(PROBLEM_ORDER);
-        Report report = new Report(batchId, problems.isEmpty(), started.counts(), skipped, problems, started.notes(),
-                started.legacySystem(), tally.reconciliation());
-        ledger.finish(batchId, state, progress.done().get(), progress.events().get(), json(report), clock.instant());
-        running.remove(batchId);
-        LOG.info("Import {} from {}: {} engagements, {} events, {} problems", batchId, started.legacySystem(),
-                progress.done().get(), progress.events().get(), failures.size());
+    }
+
+    private void store(String batchId, ImportEngagementHistory history, MetaData metaData, int index,
+                       Reconciliation.Tally tally, Running progress, java.util.function.ObjIntConsumer<Refusal> refusedAt) {
+        try {
+            ImportEngagementHistory.Outcome outcome = transaction.execute(tx -> {
+                // Nothing of a batch is acknowledged before it is done, and the synchronous commit that ends
+                // it flushes every earlier one: the engagements' commits need not wait for the disk each.
+                // A crash loses at most the last moments of a running batch, whole engagements, which
+                // running it again brings in.
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+                ImportEngagementHistory.Outcome stored = send(history, metaData);
+                ledger.record(batchId, history, stored);
+                return stored;
+            });
+            tally.add(history, outcome);
+            progress.events().addAndGet(events(history, outcome));
+        } catch (Refusal refusal) {
+            refusedAt.accept(refusal, index);
+        } catch (RuntimeException e) {
+            LOG.warn("Engagement {} of import {} was not imported", history.engagementId(), batchId, e);
+            refusedAt.accept(Refusal.rule("import-engagement-failed", null), index);
+        }
     }
 
     private ImportEngagementHistory.Outcome send(ImportEngagementHistory history, MetaData metaData) {

@@ -2,6 +2,7 @@ package org.casebook.ops.start;
 
 import java.time.Duration;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,6 +17,34 @@ public final class OneShot {
     static final Duration GRACE = Duration.ofSeconds(30);
 
     private OneShot() {
+    }
+
+    /** Work that may fail in any way; a failure ends the run with status 1. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Does the work, then ends the run: status 0 when it is done, 1 when it failed, with a last line that
+     * says why (a stack trace in the log only for a failure nobody foresaw).
+     *
+     * @param what what the work is, as a sentence names it ("query benchmark")
+     */
+    public static void run(ConfigurableApplicationContext context, String what, Work work) {
+        int status = 1;
+        String lastWord = null;
+        try {
+            work.run();
+            status = 0;
+        } catch (Exception e) {
+            if (StartFailure.of(e).isEmpty()) {
+                LoggerFactory.getLogger(OneShot.class).error("The {} failed", what, e);
+            }
+            lastWord = "Casebook " + what + " stopped: " + StartFailure.explain(e);
+        } finally {
+            exit(context, status, lastWord);
+        }
     }
 
     public static void exit(ConfigurableApplicationContext context, int status) {

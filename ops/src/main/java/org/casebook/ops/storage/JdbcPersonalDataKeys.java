@@ -3,7 +3,9 @@ package org.casebook.ops.storage;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The clients' keys in PostgreSQL ({@code personal_data_key}), wrapped under a master key held outside
@@ -56,8 +60,32 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The key to seal with, asked of the database once a transaction: the events a command stores for an
+     * engagement (an imported history: dozens) are sealed with the key the first of them found or made.
+     */
     @Override
     public Optional<byte[]> keyToSeal(String engagementId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return askKeyToSeal(engagementId);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Optional<byte[]>> asked = (Map<String, Optional<byte[]>>) TransactionSynchronizationManager
+                .getResource(this);
+        if (asked == null) {
+            asked = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, asked);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPersonalDataKeys.this);
+                }
+            });
+        }
+        return asked.computeIfAbsent(engagementId, this::askKeyToSeal);
+    }
+
+    private Optional<byte[]> askKeyToSeal(String engagementId) {
         byte[] fresh = Sealing.newKey();
         List<byte[]> key = jdbc.query("""
                 WITH made AS (
@@ -92,6 +120,9 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys, DisposableBean {
     @Override
     public boolean erase(String engagementId) {
         opening.invalidate(engagementId);
+        if (TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> asked) {
+            asked.remove(engagementId);
+        }
         int changed = jdbc.update("""
                 INSERT INTO personal_data_key (engagement_id, data_key, erased_at) VALUES (?, NULL, now())
                 ON CONFLICT (engagement_id) DO UPDATE SET data_key = NULL, wrapped = false, erased_at = now()

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.casebook.shared.imported.Imported;
 
 /** An audit history as a printable PDF (A4): a heading, then each event with its summary, payload and hash. */
 public final class AuditPdf {
@@ -40,6 +41,9 @@ public final class AuditPdf {
                         + (entry.centerId() == null ? "" : (spanish ? ", centro " : ", center ") + entry.centerId())
                         + (entry.correlationId() == null ? "" : " · " + entry.correlationId()), REGULAR, 9);
                 writer.line(entry.summary(), REGULAR, 9);
+                if (entry.imported() != null) {
+                    writer.line(provenance(entry, spanish), REGULAR, 9);
+                }
                 writer.line(entry.payload() == null ? "" : entry.payload().toString(), MONO, 7);
                 writer.line("SHA-256 " + entry.hash(), MONO, 7);
                 writer.gap(6);
@@ -123,5 +127,19 @@ public final class AuditPdf {
                 content = null;
             }
         }
+    }
+
+    /** Where an imported event came from, and the legacy system's own verification when it is one. */
+    private static String provenance(AuditHistory.Entry entry, boolean spanish) {
+        Imported imported = entry.imported();
+        String line = (spanish ? "Importado de " : "Imported from ") + imported.system()
+                + (spanish ? ", lote " : ", batch ") + imported.batchId()
+                + (spanish ? ", fila " : ", legacy row ") + imported.legacyId();
+        Imported.LegacyVerification verification = entry.legacyVerification();
+        if (verification != null) {
+            line += (spanish ? "; verificado allí por " : "; verified there by ") + verification.verifiedBy()
+                    + (verification.date() == null ? "" : (spanish ? " el " : " on ") + verification.date());
+        }
+        return line;
     }
 }

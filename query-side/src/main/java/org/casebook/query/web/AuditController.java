@@ -89,10 +89,13 @@ public class AuditController {
 
     /** One event of an audit history as a spreadsheet row; the payload as JSON text. */
     @JsonPropertyOrder({"sequence", "recordedAt", "type", "actor", "userId", "role", "centerId", "correlationId",
-            "summary", "hash", "previousHash", "payload"})
+            "summary", "hash", "previousHash", "payload", "importedFrom", "importBatch", "legacyId",
+            "legacyVerifiedBy", "legacyDate"})
     public record AuditRow(long sequence, String recordedAt, String type, String actor, String userId, String role,
                            String centerId,
-                           String correlationId, String summary, String hash, String previousHash, String payload) {
+                           String correlationId, String summary, String hash, String previousHash, String payload,
+                           String importedFrom, String importBatch, String legacyId, String legacyVerifiedBy,
+                           String legacyDate) {
     }
 
     private static ResponseEntity<String> auditCsv(AuditHistory.Read read) {
@@ -101,7 +104,13 @@ public class AuditController {
             rows.add(new AuditRow(entry.sequence(), entry.recordedAt().toString(), entry.type(),
                     entry.actor().userId() + " (" + entry.actor().role() + ")", entry.actor().userId(),
                     entry.actor().role(), entry.centerId(), entry.correlationId(), entry.summary(), entry.hash(),
-                    entry.previousHash(), entry.payload() == null ? null : entry.payload().toString()));
+                    entry.previousHash(), entry.payload() == null ? null : entry.payload().toString(),
+                    entry.imported() == null ? null : entry.imported().system(),
+                    entry.imported() == null ? null : entry.imported().batchId(),
+                    entry.imported() == null ? null : entry.imported().legacyId(),
+                    entry.legacyVerification() == null ? null : entry.legacyVerification().verifiedBy(),
+                    entry.legacyVerification() == null || entry.legacyVerification().date() == null ? null
+                            : entry.legacyVerification().date().toString()));
         }
         return Csv.of(rows, AuditRow.class, "audit-" + read.engagementId() + ".csv");
     }
