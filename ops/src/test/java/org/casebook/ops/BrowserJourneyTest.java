@@ -243,6 +243,7 @@ class BrowserJourneyTest {
             shot("administration");
             open("/admin/users/" + Users.ANA);
             shot("a-user");
+            importHistory();
             signOut();
             signIn(Users.OPS);
             assertThat(driver.findElements(By.cssSelector(".read-model"))).hasSize(3);
@@ -262,6 +263,36 @@ class BrowserJourneyTest {
             checkPage();
             shot("operations-rebuilt");
             signOut();
+        }
+
+        /** The imports page: files checked, then imported, the batch followed to what it stored. */
+        void importHistory() throws Exception {
+            // Every run imports the same rows as another legacy system, so that each run's batch has them all.
+            String system = phone ? "WebCATS" : language.equals("es") ? "Neoserra" : "Center IC";
+            Path directory = Files.createTempDirectory("legacy");
+            List<String> paths = new java.util.ArrayList<>();
+            Map<String, String> files = Map.of("engagements.csv", LegacyImportTest.ENGAGEMENTS.replace("08019995000011",
+                    "0801999500" + (phone ? "7001" : language.equals("es") ? "7002" : "7003")),
+                    "sessions.csv", LegacyImportTest.SESSIONS, "results.csv", LegacyImportTest.RESULTS);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                paths.add(Files.writeString(directory.resolve(file.getKey()), file.getValue()).toAbsolutePath().toString());
+            }
+            open("/admin/imports");
+            set("import-system", system);
+            driver.findElement(By.id("import-files")).sendKeys(String.join("\n", paths));
+            click(By.cssSelector("button[value=check]"));
+            wait.until(d -> !d.findElements(By.id("report")).isEmpty());
+            checkPage();
+            shot("imports-checked");
+            driver.findElement(By.id("import-files")).sendKeys(String.join("\n", paths));
+            click(By.cssSelector("button[value=import]"));
+            wait.until(d -> d.getCurrentUrl().contains("/admin/imports/imp-"));
+            wait.until(d -> d.findElement(By.id("import-progress")).getAttribute("hx-get") == null
+                    || !d.findElements(By.id("reconciliation")).isEmpty());
+            wait.until(d -> !d.findElements(By.id("reconciliation")).isEmpty());
+            checkPage();
+            assertThat(driver.findElement(By.id("import-progress")).getText()).contains("HN-TGU-01", "150000.00 HNL");
+            shot("import-batch");
         }
 
         void open(String path) {

@@ -44,6 +44,7 @@ class LegacyImportTest {
             R-3,NS-1,SALES_INCREASE,2024-12-31,,,,HNL,,,,2024-01-01,"1200000.00","1500000.00",,,CLAIMED,,,,
             R-4,NS-2,BUSINESS_START,2024-04-01,,,,,,,,,,,RTN-42,,CLAIMED,,,,
             R-5,NS-2,FORMALIZATION,2024-05-01,,,,,,,,,,,,Mercantile registry,WITHDRAWN,,,,
+            R-0,NS-2,JOBS,2024-06-30,,,,,1,0,0,,,,,,REJECTED,,,,
             """;
 
     @TempDir
@@ -67,7 +68,7 @@ class LegacyImportTest {
         assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("counts").get("engagements.csv").asInt()).isEqualTo(2);
         assertThat(report.get("counts").get("sessions.csv").asInt()).isEqualTo(2);
-        assertThat(report.get("counts").get("results.csv").asInt()).isEqualTo(5);
+        assertThat(report.get("counts").get("results.csv").asInt()).isEqualTo(6);
         assertThat(report.get("problems")).isEmpty();
         assertThat(events()).as("a dry run stores nothing").isEqualTo(events);
     }
@@ -104,7 +105,7 @@ class LegacyImportTest {
                 "engagements.csv:7:taxId", "engagements.csv:8:legacyId", "engagements.csv:9:stage",
                 "engagements.csv:10:enterpriseName", "engagements.csv:11:counselorId", "engagements.csv:12:taxId",
                 "sessions.csv:4:engagementLegacyId", "sessions.csv:5:date", "sessions.csv:6:contactMinutes",
-                "results.csv:7:kind");
+                "results.csv:8:kind");
         assertThat(byPlace.get("engagements.csv:4:centerId").get("code").asText()).isEqualTo("center-unknown");
         assertThat(byPlace.get("engagements.csv:5:intakeDate").get("code").asText()).isEqualTo("import-date-invalid");
         assertThat(byPlace.get("engagements.csv:5:intakeDate").get("detail").asText())
@@ -121,7 +122,7 @@ class LegacyImportTest {
                 .isEqualTo("import-engagement-unknown");
         assertThat(byPlace.get("sessions.csv:5:date").get("code").asText()).isEqualTo("date-before-intake");
         assertThat(byPlace.get("sessions.csv:6:contactMinutes").get("code").asText()).isEqualTo("import-number-invalid");
-        assertThat(byPlace.get("results.csv:7:kind").get("code").asText()).isEqualTo("import-code-unknown");
+        assertThat(byPlace.get("results.csv:8:kind").get("code").asText()).isEqualTo("import-code-unknown");
         assertThat(events()).as("nothing stored").isEqualTo(events);
     }
 
@@ -183,27 +184,27 @@ class LegacyImportTest {
         assertThat(commit.headers().firstValue("Location")).contains("/api/admin/imports/" + batch);
         assertThat(report.get("valid").asBoolean()).isTrue();
         assertThat(report.get("skipped")).isEmpty();
-        // 2 intakes, 2 sessions, 5 results (+2 for the verified one's attestation and verification, +1 for the
-        // attested one, +1 for the withdrawn one), 1 closure
-        assertThat(events() - eventsBefore).isEqualTo(2 + 2 + 5 + 2 + 1 + 1 + 1);
+        // 2 intakes, 2 sessions, 6 results (+2 for the verified one's attestation and verification, +1 for the
+        // attested one, +1 for the withdrawn one, +1 for the rejected one), 1 closure
+        assertThat(events() - eventsBefore).isEqualTo(2 + 2 + 6 + 2 + 1 + 1 + 1 + 1);
         JsonNode lines = report.at("/reconciliation/lines");
         assertThat(lines).extracting(line -> line.get("centerId").asText() + " " + line.get("year").asInt() + " "
                 + line.get("engagements").asInt() + " " + line.get("sessions").asInt() + " "
                 + line.get("counselingHours").asText() + " " + line.get("results").asInt() + " "
                 + line.get("verifiedResults").asInt() + " " + line.at("/capital/HNL").asText())
-                .containsExactly("HN-TGU-01 2024 2 2 2.75 5 1 150000.00");
-        assertThat(lines.get(0).get("jobsCreated").asText()).isEqualTo("2.5");
+                .containsExactly("HN-TGU-01 2024 2 2 2.75 6 1 150000.00");
+        assertThat(lines.get(0).get("jobsCreated").asText()).as("the rejected jobs left out").isEqualTo("2.5");
 
         // every event carries the batch, the system and its row's legacy id, and the administrator as actor
         List<Map<String, Object>> stored = casebook.jdbc().queryForList("SELECT convert_from(meta_data, 'UTF8') AS m"
-                + " FROM domain_event_entry WHERE global_index > (SELECT coalesce(max(global_index), 0) - 14"
+                + " FROM domain_event_entry WHERE global_index > (SELECT coalesce(max(global_index), 0) - 16"
                 + " FROM domain_event_entry) ORDER BY global_index");
-        assertThat(stored).hasSize(14).allSatisfy(row -> {
+        assertThat(stored).hasSize(16).allSatisfy(row -> {
             JsonNode metaData = new ObjectMapper().readTree((String) row.get("m"));
             assertThat(metaData.get("importBatch").asText()).isEqualTo(batch);
             assertThat(metaData.get("legacySystem").asText()).isEqualTo("Neoserra");
             assertThat(metaData.get("userId").asText()).isEqualTo(Users.ADMIN);
-            assertThat(metaData.get("legacyId").asText()).isIn("NS-1", "NS-2", "S-1", "S-2", "R-1", "R-2", "R-3", "R-4", "R-5");
+            assertThat(metaData.get("legacyId").asText()).isIn("NS-1", "NS-2", "S-1", "S-2", "R-0", "R-1", "R-2", "R-3", "R-4", "R-5");
         });
 
         // the engagement view, its audit history and the dashboard say where it came from
@@ -231,7 +232,7 @@ class LegacyImportTest {
                 files(engagements, SESSIONS, RESULTS), "en").body());
         assertThat(again.get("skipped").get("engagements.csv").asInt()).isEqualTo(2);
         assertThat(again.get("skipped").get("sessions.csv").asInt()).isEqualTo(2);
-        assertThat(again.get("skipped").get("results.csv").asInt()).isEqualTo(5);
+        assertThat(again.get("skipped").get("results.csv").asInt()).isEqualTo(6);
         assertThat(events()).isEqualTo(eventsAfter);
 
         // a row added later: only it is imported, by a batch of its own, followed by polling its status

@@ -82,6 +82,26 @@ class PageFormsTest {
         }
     }
 
+    /** The files as a browser sends a form with file inputs: each file a part of the field, and the form's token. */
+    static HttpResponse<String> postFiles(Browser browser, String path, Map<String, String> fields,
+                                          Map<String, String> files) throws Exception {
+        String boundary = "casebook-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("_csrf", browser.token);
+        all.forEach((name, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((name, content) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"").append(name)
+                .append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return browser.http.send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
+                .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static String engagement() {
         return settled(casebook.as(Users.ANA).post("/api/engagements", Requests.intake())).json().get("id").asText();
     }
@@ -270,5 +290,44 @@ class PageFormsTest {
         assertThat(taken).contains(Users.TGU);
         String free = ana.get("/engagements/new/identity?enterprise.country=HN&enterprise.taxId=0801777000999").body();
         assertThat(free).doesNotContain(Users.TGU);
+    }
+
+    @Test
+    void anAdministratorChecksImportsFollowsAndRevokesABatchFromThePages() throws Exception {
+        Map<String, String> files = Map.of(
+                "engagements.csv", LegacyImportTest.ENGAGEMENTS.replace("08019995000011", "08019995000055"),
+                "sessions.csv", LegacyImportTest.SESSIONS, "results.csv", LegacyImportTest.RESULTS);
+        Browser admin = new Browser(Users.ADMIN);
+        assertThat(admin.get("/admin").body()).contains("href=\"/admin/imports\"");
+        assertThat(admin.get("/admin/imports").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> checked = postFiles(admin, "/admin/imports", Map.of("system", "Center IC",
+                "action", "check"), files);
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.body()).contains("No problems: the files can be imported").contains("engagements.csv");
+
+        HttpResponse<String> bad = postFiles(admin, "/admin/imports", Map.of("system", "Center IC", "action", "import"),
+                Map.of("engagements.csv", LegacyImportTest.ENGAGEMENTS.replace("2024-02-05", "05/02/2024")));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("Not imported: 1 problem to mend first").contains("engagements.csv, line 2");
+
+        admin.get("/admin/imports");
+        HttpResponse<String> imported = postFiles(admin, "/admin/imports", Map.of("system", "Center IC",
+                "action", "import"), files);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(302);
+        String batchPage = imported.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+        String batch = batchPage.substring(batchPage.lastIndexOf('/') + 1);
+        String shown = admin.get(batchPage).body();
+        for (int polls = 0; shown.contains("hx-get=") && polls < 100; polls++) {
+            Thread.sleep(50);
+            shown = admin.get(batchPage).body();
+        }
+        assertThat(shown).contains("Import from Center IC").contains("HN-TGU-01").contains("150000.00 HNL")
+                .contains("2 of 2 engagements");
+        HttpResponse<String> revoked = admin.post(batchPage + "/revoke", Map.of());
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(admin.get(batchPage).body()).contains("revoked").doesNotContain("Revoke this batch");
+        assertThat(casebook.as(Users.ADMIN).get("/api/admin/imports/" + batch).json().get("state").asText())
+                .isEqualTo("REVOKED");
     }
 }

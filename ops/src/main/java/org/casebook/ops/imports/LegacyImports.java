@@ -214,12 +214,16 @@ public class LegacyImports {
         running.put(batchId, progress);
         Reconciliation.Tally tally = new Reconciliation.Tally();
         AtomicInteger refused = new AtomicInteger();
+        Map<String, Integer> codes = new java.util.concurrent.ConcurrentSkipListMap<>();
         boolean finished = importAll(batchId, actor, total, index -> history.of(index, batchId), tally, progress,
-                (refusal, index) -> refused.incrementAndGet());
+                (refusal, index) -> {
+                    refused.incrementAndGet();
+                    codes.merge(refusal.code(), 1, Integer::sum);
+                });
         Report report = new Report(batchId, refused.get() == 0, Map.of(), Map.of(), List.of(), List.of(), system,
                 tally.reconciliation());
         if (refused.get() > 0) {
-            LOG.info("Import {}: {} engagements refused by the rules", batchId, refused.get());
+            LOG.info("Import {}: {} engagements refused by the rules {}", batchId, refused.get(), codes);
         }
         ledger.finish(batchId, finished ? ImportLedger.State.DONE : ImportLedger.State.FAILED, progress.done().get(),
                 progress.events().get(), json(report), clock.instant());

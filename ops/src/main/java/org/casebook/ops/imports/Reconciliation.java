@@ -18,7 +18,8 @@ import org.casebook.shared.value.ResultStatus;
 /**
  * What an import stored, per center and year, to hold against the legacy system's own totals: the
  * engagements taken in (by intake year), the sessions and their hours, the results (all, and verified)
- * and their amounts in their own currencies. Years are those of the business dates.
+ * and the amounts of those neither rejected nor withdrawn, in their own currencies. Years are those of
+ * the business dates.
  */
 public record Reconciliation(List<Line> lines) {
 
@@ -56,6 +57,9 @@ public record Reconciliation(List<Line> lines) {
                     counts.results++;
                     if (row.evidence().state() == ResultStatus.VERIFIED) {
                         counts.verifiedResults++;
+                    }
+                    if (!row.evidence().state().isClaimed()) {
+                        continue;
                     }
                     if (details instanceof ResultDetails.Financing financing) {
                         counts.capital.merge(financing.amount().currency(), financing.amount().amount(), BigDecimal::add);

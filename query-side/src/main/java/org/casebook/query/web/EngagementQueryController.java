@@ -94,9 +94,11 @@ public class EngagementQueryController {
         }
     }
 
-    /** One line of a timeline, in the reader's language. */
+    /** One line of a timeline, in the reader's language; {@code importedFrom}: the legacy system it came from. */
     public record TimelineEntry(long sequence, Instant recordedAt, String type, String userId, String role,
-                                String centerId, String summary) {
+                                String centerId, String summary,
+                                @com.fasterxml.jackson.annotation.JsonInclude(
+                                        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String importedFrom) {
     }
 
     public record Timeline(String engagementId, List<TimelineEntry> entries) {
@@ -118,7 +120,7 @@ public class EngagementQueryController {
         Locale language = locale == null ? Locale.ENGLISH : locale;
         List<TimelineEntry> entries = timelines.find(id.value()).map(TimelineView::entries).orElse(List.of()).stream()
                 .map(entry -> new TimelineEntry(entry.sequence(), entry.recordedAt(), entry.type(), entry.userId(),
-                        entry.role(), entry.centerId(), entry.summaryIn(language)))
+                        entry.role(), entry.centerId(), entry.summaryIn(language), entry.importedFrom()))
                 .toList();
         return new Timeline(id.value(), entries);
     }
