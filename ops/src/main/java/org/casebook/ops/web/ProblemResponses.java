@@ -86,6 +86,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
+            case 413 -> "upload-too-large";
             case 415 -> "media-type-unsupported";
             default -> "malformed-request";
         };
