@@ -324,8 +324,20 @@ class PageFormsTest {
         }
         assertThat(shown).contains("Import from Center IC").contains("HN-TGU-01").contains("150000.00 HNL")
                 .contains("2 of 2 engagements");
+        // The director reads where the engagement came from, and who verified its loan before Casebook.
+        long position = casebook.jdbc().queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        casebook.as(Users.ROSA).get("/api/engagements?minPosition=" + position);
+        Browser rosa = new Browser(Users.ROSA);
+        String page = rosa.get("/engagements/imp-center-ic-NS-1").body();
+        assertThat(page).contains("Imported from", "Center IC · batch " + batch + " · legacy row NS-1",
+                "Verified in Center IC by Lic. Rosa Mejía on 2024-06-10, before Casebook.", "imported from Center IC");
+
         HttpResponse<String> revoked = admin.post(batchPage + "/revoke", Map.of());
         assertThat(revoked.statusCode()).isEqualTo(302);
+        position = casebook.jdbc().queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        casebook.as(Users.ROSA).get("/api/engagements?minPosition=" + position);
+        assertThat(rosa.get("/engagements/imp-center-ic-NS-1").body()).contains("Imported in error",
+                "which was revoked as imported in error").doesNotContain("Reopen the engagement");
         assertThat(admin.get(batchPage).body()).contains("revoked").doesNotContain("Revoke this batch");
         assertThat(casebook.as(Users.ADMIN).get("/api/admin/imports/" + batch).json().get("state").asText())
                 .isEqualTo("REVOKED");
