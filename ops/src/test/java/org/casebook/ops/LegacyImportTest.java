@@ -253,9 +253,7 @@ class LegacyImportTest {
                 .as("the result attested in the legacy system waits for a director").contains("imp-neoserra-r-R-2");
 
         // revoking the first batch: gone from the dashboard, still in the audit history, identity free
-        HttpResponse<String> revoke = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(casebook.baseUrl() + "/api/admin/imports/" + batch))
-                .header("Authorization", basic(Users.ADMIN)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> revoke = delete("/api/admin/imports/" + batch);
         assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(revoke.body()).get("state").asText()).isEqualTo("REVOKED");
         JsonNode after = dashboard();
@@ -274,6 +272,27 @@ class LegacyImportTest {
         assertThat(later.get("state").asText()).isEqualTo("DONE");
         assertThat(new ObjectMapper().readTree(get("/api/admin/imports")).findValuesAsText("batchId"))
                 .contains(batch, addedBatch);
+    }
+
+    @Test
+    void aBatchStillRunningIsNotRevokedButOneWhoseNodeStoppedIs() throws Exception {
+        casebook.jdbc().update("INSERT INTO import_batch (batch_id, legacy_system, imported_by, state, started_at,"
+                + " engagements_total, progress_at) VALUES ('imp-busy', 'Busy', 'admin', 'RUNNING', now(), 3, now()),"
+                + " ('imp-dead', 'Dead', 'admin', 'RUNNING', now() - interval '1 hour', 3, now() - interval '1 hour')");
+        HttpResponse<String> busy = delete("/api/admin/imports/imp-busy");
+        assertThat(busy.statusCode()).isEqualTo(409);
+        assertThat(new ObjectMapper().readTree(busy.body()).get("code").asText()).isEqualTo("import-running");
+        assertThat(new ObjectMapper().readTree(get("/api/admin/imports/imp-dead")).get("state").asText())
+                .as("nothing has moved it for an hour").isEqualTo("FAILED");
+        HttpResponse<String> dead = delete("/api/admin/imports/imp-dead");
+        assertThat(dead.statusCode()).as(dead.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(dead.body()).get("state").asText()).isEqualTo("REVOKED");
+        assertThat(delete("/api/admin/imports/imp-nowhere").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> delete(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(casebook.baseUrl() + path))
+                .header("Authorization", basic(Users.ADMIN)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static java.math.BigDecimal hnl(JsonNode dashboard, String which) {

@@ -31,7 +31,7 @@ public class ImportLedger {
     /** A batch as the ledger keeps it; {@code report} is the JSON of its {@link LegacyImports.Report}. */
     public record Batch(String batchId, String system, String importedBy, State state, Instant startedAt,
                         Instant finishedAt, int engagements, int engagementsDone, long events, String report,
-                        Instant revokedAt, String revokedBy) {
+                        Instant revokedAt, String revokedBy, Instant progressAt) {
     }
 
     /** What a batch stored in one engagement. */
@@ -45,14 +45,14 @@ public class ImportLedger {
     }
 
     void start(String batchId, String system, String importedBy, int engagements, Instant at) {
-        jdbc.update("INSERT INTO import_batch (batch_id, legacy_system, imported_by, state, started_at, engagements_total)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", batchId, system, importedBy, State.RUNNING.name(), Timestamp.from(at),
-                engagements);
+        jdbc.update("INSERT INTO import_batch (batch_id, legacy_system, imported_by, state, started_at, engagements_total,"
+                + " progress_at) VALUES (?, ?, ?, ?, ?, ?, ?)", batchId, system, importedBy, State.RUNNING.name(),
+                Timestamp.from(at), engagements, Timestamp.from(at));
     }
 
-    void progress(String batchId, int engagementsDone, long events) {
-        jdbc.update("UPDATE import_batch SET engagements_done = ?, events = ? WHERE batch_id = ?", engagementsDone, events,
-                batchId);
+    void progress(String batchId, int engagementsDone, long events, Instant at) {
+        jdbc.update("UPDATE import_batch SET engagements_done = ?, events = ?, progress_at = ? WHERE batch_id = ?",
+                engagementsDone, events, Timestamp.from(at), batchId);
     }
 
     void finish(String batchId, State state, int engagementsDone, long events, String report, Instant at) {
@@ -134,11 +134,11 @@ public class ImportLedger {
     }
 
     private static final String SELECT = "SELECT batch_id, legacy_system, imported_by, state, started_at, finished_at,"
-            + " engagements_total, engagements_done, events, report, revoked_at, revoked_by FROM import_batch";
+            + " engagements_total, engagements_done, events, report, revoked_at, revoked_by, progress_at FROM import_batch";
 
     private static final org.springframework.jdbc.core.RowMapper<Batch> ROW = (rs, row) -> new Batch(rs.getString(1), rs.getString(2), rs.getString(3), State.valueOf(rs.getString(4)),
                 instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getInt(7), rs.getInt(8), rs.getLong(9),
-                rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12));
+                rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)));
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

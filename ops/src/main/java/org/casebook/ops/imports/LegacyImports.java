@@ -61,6 +61,10 @@ public class LegacyImports {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyImports.class);
     private static final ObjectMapper JSON = CasebookJson.newMapper();
+    /** A running batch says how far it got at least this often (nanoseconds)... */
+    private static final long SAY_PROGRESS_EVERY = Duration.ofSeconds(5).toNanos();
+    /** ...so one that has not said so for this long has lost the node that ran it. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     /**
      * What an import says: how many rows of each file, how many of them an earlier import had stored
@@ -243,6 +247,7 @@ public class LegacyImports {
         MetaData metaData = MetaData.from(actor.toMetaData(Role.ADMIN))
                 .and(CommandDispatcher.CORRELATION_ID, batchId);
         AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastSaid = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "import-worker");
             thread.setDaemon(true);
@@ -258,8 +263,10 @@ public class LegacyImports {
                             store(batchId, history, metaData, index, tally, progress, refusedAt);
                         }
                         int done = progress.done().incrementAndGet();
-                        if (done % 250 == 0) {
-                            ledger.progress(batchId, done, progress.events().get());
+                        long now = System.nanoTime();
+                        long last = lastSaid.get();
+                        if ((done % 250 == 0 || now - last > SAY_PROGRESS_EVERY) && lastSaid.compareAndSet(last, now)) {
+                            ledger.progress(batchId, done, progress.events().get(), clock.instant());
                         }
                     }
                 });
@@ -325,7 +332,7 @@ public class LegacyImports {
     public Status revoke(String batchId, Actor actor) {
         ImportLedger.Batch batch = ledger.batch(batchId).orElseThrow(() -> Refusal.notFound("import-batch-not-found",
                 batchId));
-        if (batch.state() == ImportLedger.State.RUNNING) {
+        if (batch.state() == ImportLedger.State.RUNNING && !abandoned(batch)) {
             throw Refusal.conflict("import-running", batchId);
         }
         if (batch.state() != ImportLedger.State.REVOKED) {
@@ -360,6 +367,12 @@ public class LegacyImports {
         return ledger.batches().stream().map(this::status).toList();
     }
 
+    /** A batch left running by a node that stopped: nothing runs it here, and it has not moved for long. */
+    private boolean abandoned(ImportLedger.Batch batch) {
+        return batch.state() == ImportLedger.State.RUNNING && !running.containsKey(batch.batchId())
+                && (batch.progressAt() == null || batch.progressAt().plus(ABANDONED_AFTER).isBefore(clock.instant()));
+    }
+
     private Status status(ImportLedger.Batch batch) {
         Running live = running.get(batch.batchId());
         int done = live != null ? live.done().get() : batch.engagementsDone();
@@ -367,7 +380,8 @@ public class LegacyImports {
         Instant end = batch.finishedAt() != null ? batch.finishedAt() : clock.instant();
         long millis = Math.max(1, Duration.between(batch.startedAt(), end).toMillis());
         return new Status(batch.batchId(), batch.system(), batch.importedBy(),
-                live != null ? ImportLedger.State.RUNNING : batch.state(), batch.startedAt(), batch.finishedAt(),
+                live != null ? ImportLedger.State.RUNNING : abandoned(batch) ? ImportLedger.State.FAILED : batch.state(),
+                batch.startedAt(), batch.finishedAt(),
                 batch.engagements(), done, events, events * 1000 / millis, batch.revokedAt(), batch.revokedBy(),
                 batch.report() == null ? null : report(batch.report()));
     }
