@@ -420,7 +420,7 @@ public class Engagement {
         List<String> sessionIds = new ArrayList<>();
         for (ImportEngagementHistory.ImportedSession row : command.sessions()) {
             if (!sessionsVoided.containsKey(row.session().sessionId().value())) {
-                requireOpenForImport();
+                requireStillOpen();
                 logSession(row.session(), clock, provenance.row(row.legacyId()).metaData());
                 sessionIds.add(row.session().sessionId().value());
             }
@@ -428,7 +428,7 @@ public class Engagement {
         List<String> resultIds = new ArrayList<>();
         for (ImportEngagementHistory.ImportedResult row : command.results()) {
             if (!results.containsKey(row.report().resultId().value())) {
-                requireOpenForImport();
+                requireStillOpen();
                 importResult(row, provenance.row(row.legacyId()).metaData(), clock);
                 resultIds.add(row.report().resultId().value());
             }
@@ -441,12 +441,6 @@ public class Engagement {
         }
         return new ImportEngagementHistory.Outcome(opened, sessionIds, resultIds,
                 command.sessions().size() - sessionIds.size(), command.results().size() - resultIds.size(), closed, false);
-    }
-
-    private void requireOpenForImport() {
-        if (!open) {
-            throw Refusal.rule("engagement-closed", null);
-        }
     }
 
     /** A result with the evidence state the legacy system gave it, through the lifecycle's own steps. */
@@ -496,11 +490,8 @@ public class Engagement {
         }
         String reason = "Imported in error: import batch " + command.batchId() + " was revoked";
         if (command.batchId().equals(importBatch)) {
-            if (open) {
-                close(ClosureReason.IMPORTED_IN_ERROR, reason, identities, Map.of());
-            } else {
-                record(centerId, new EngagementClosed(id, ClosureReason.IMPORTED_IN_ERROR, reason));
-            }
+            // Closed again if the legacy system had closed it: the reason is what takes it out of the figures.
+            close(ClosureReason.IMPORTED_IN_ERROR, reason, identities, Map.of());
             return;
         }
         for (String session : command.sessionIds()) {
@@ -562,6 +553,10 @@ public class Engagement {
 
     private void requireOpen(MetaData metaData) {
         requireCaseWorker(metaData);
+        requireStillOpen();
+    }
+
+    private void requireStillOpen() {
         if (!open) {
             throw Refusal.rule("engagement-closed", null);
         }

@@ -71,7 +71,12 @@ public class DemoDataGenerator {
     }
 
     public static String engagementId(long seed, int index) {
-        return "demo-" + seed + "-" + index;
+        return engagementIdPrefix(seed) + index;
+    }
+
+    /** What the ids of a seed's engagements begin with. */
+    public static String engagementIdPrefix(long seed) {
+        return "demo-" + seed + "-";
     }
 
     /** The engagements, one command after another through the command bus; the network is defined first. */
