@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * The rebuild benchmark ({@code casebook.benchmark.rebuild=true}; see the README): once the history is
  * in and the read models have caught up, rebuilds every read model as an operator does (a new version of
  * each beside the serving one, until each serves) and prints its events, seconds, events per second and
- * the heap's peak; then, on the same databases, the raw baseline: a plain JDBC scan of the same events
+ * the heap's peak (and first how long after the history was written the live read models had folded it);
+ * then, on the same databases, the raw baseline: a plain JDBC scan of the same events
  * with their payloads parsed, and bulk inserts of as many documents of the same sizes as the rebuilt
  * versions hold; and their ratio on a last line of its own. Then the service stops.
  */
@@ -92,11 +93,14 @@ class RebuildBenchmark implements ApplicationRunner {
                     + StartRefused.named("casebook.demo.engagements") + " set to the size of history to measure.");
         }
         LOG.info("Waiting for the read models to fold {} events before rebuilding them", events);
+        long waited = System.nanoTime();
         if (!progress.await(head, wait)) {
             throw new StartRefused("The read models did not catch up within " + wait + ".", "Give them longer with "
                     + StartRefused.named("casebook.benchmark.wait") + ".");
         }
         versionSwitch.settleAll();
+        print(String.format(Locale.ROOT, "live folding:   the read models had folded the history %.1f s after it was written",
+                seconds(waited)));
 
         // The rebuild, as an operator starts it.
         resetHeapPeaks();

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * scratch version of each read model (its own processor and collections, on this node only), then
  * compares it document for document with the serving version, by collection and id. Events that
  * arrive meanwhile fold into both; a document that differs is compared again once the scratch version
- * has folded as far as the serving one, so only lasting differences are reported.
+ * has folded as far as the serving one and both have done the work their folds left for later, so only
+ * lasting differences are reported.
  */
 @Component
 public class ConsistencyCheck {
@@ -34,7 +35,9 @@ public class ConsistencyCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ConsistencyCheck.class);
     /** How many differences are listed one by one; the count covers them all. */
     private static final int LISTED = 1000;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 4;
+    /** The pause before the second round of comparing; it doubles each round. */
+    private static final Duration PAUSE = Duration.ofMillis(250);
 
     /** One document that differs: {@code MISSING} from the serving version, {@code EXTRA} in it, or {@code DIFFERENT}. */
     public record Difference(String readModel, String collection, String id, String kind) {
@@ -89,16 +92,19 @@ public class ConsistencyCheck {
             ReadModelProcessors.Run run = processors.start(readModel, build.version(), false);
             long head = tables.head();
             awaitFolded(readModel, scratch, head, deadline, progress);
-            run.projection().settle(Integer.MAX_VALUE);
+            ReadModelVersionSwitch.settle(run.projection());
             int serving = awaitServing(readModel, head, deadline);
             List<Difference> differences = compare(readModel, build.version(), serving, null, documents);
             for (int round = 1; round < ROUNDS && !differences.isEmpty(); round++) {
-                // Events may have arrived since: let the scratch version fold as far as the serving one.
+                // Events may have arrived since: let the scratch version fold as far as the serving one,
+                // and the serving one finish the work its folds left for later (figures to count again).
+                Thread.sleep(PAUSE.toMillis() << (round - 1));
+                versionSwitch.settleAll();
                 serving = awaitServing(readModel, tables.head(), deadline);
                 long servingAt = TokenPositions.position(positions.segments(
                         ReadModelProcessors.processorName(readModel.name(), serving)));
                 awaitFolded(readModel, scratch, servingAt, deadline, Progress.NONE);
-                run.projection().settle(Integer.MAX_VALUE);
+                ReadModelVersionSwitch.settle(run.projection());
                 TreeSet<String> ids = new TreeSet<>();
                 differences.forEach(difference -> ids.add(difference.collection() + "\u0000" + difference.id()));
                 differences = compare(readModel, build.version(), serving, ids, null);

@@ -256,7 +256,8 @@ public class ReadModelVersionSwitch implements ConfigurerModule {
         }
     }
 
-    private static void settle(Projection projection) {
+    /** Does all the work the projection's replay left for later, until nothing is left. */
+    static void settle(Projection projection) {
         while (projection.settle(SETTLE_AT_ONCE) > 0) {
             // until nothing is left
         }

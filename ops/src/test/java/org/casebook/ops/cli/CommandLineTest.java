@@ -139,7 +139,7 @@ class CommandLineTest {
         HttpResponse<String> answer = send(OPERATOR, PASSWORD, "POST", "/api/ops/consistency-checks", "");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode found = new ObjectMapper().readTree(answer.body());
-        assertThat(found.get("differences").asInt()).isEqualTo(1);
+        assertThat(found.get("differences").asInt()).as(answer.body()).isEqualTo(1);
         assertThat(found.get("documents").asLong()).isGreaterThan(250);
         assertThat(found.at("/details/0/collection").asText()).isEqualTo("engagements");
         assertThat(found.at("/details/0/id").asText()).isEqualTo(changed);

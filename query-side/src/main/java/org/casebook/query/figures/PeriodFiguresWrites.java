@@ -44,12 +44,22 @@ import org.casebook.query.store.DocumentCollection;
  * While the processor replays past events (a rebuild), a batch only counts the change and notes the
  * period in {@code period_figures_pending}: a rebuild would otherwise count this year's figures again
  * in every batch of the year. {@link #countPending} counts the noted periods once the replay is over.
- * A count that finds its figures behind once written (another segment counted meanwhile) notes them too.
+ * A live batch that changes more than {@link #COUNTED_IN_BATCH} periods (a processor catching up after a
+ * bulk import) notes them too, and they are counted in the background; so does a count that finds its
+ * figures behind once written (another segment counted meanwhile). Figures noted and not yet counted
+ * read as behind, and the dashboards count them from the center-months meanwhile.
  */
 final class PeriodFiguresWrites implements DerivedWrites {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /**
+     * The most periods a live batch counts itself; a larger batch (a processor catching up, a bulk import)
+     * notes them for the background count, so that each period is counted once for many batches.
+     */
+    static final int COUNTED_IN_BATCH = 64;
+    /** How often a pending period was noted. */
+    private static final String NOTES = "notes";
 
     private final MongoCollection<Document> figures;
     private final DocumentCollection<PeriodFigures> periodFigures;
@@ -102,7 +112,12 @@ final class PeriodFiguresWrites implements DerivedWrites {
             Changes changes = new Changes();
             root.onPrepareCommit(unit -> {
                 note(kept(changes.replayed));
-                count(kept(changes.live));
+                Map<String, Kept> live = kept(changes.live);
+                if (live.size() > COUNTED_IN_BATCH) {
+                    note(live);
+                } else {
+                    count(live);
+                }
             });
             return changes;
         });
@@ -128,35 +143,43 @@ final class PeriodFiguresWrites implements DerivedWrites {
         remember(kept);
     }
 
+    /**
+     * Notes the periods to count, each note's {@code notes} counting how often it was noted: a count
+     * removes the note only if it was not noted again meanwhile.
+     */
     private void remember(Map<String, Kept> kept) {
-        List<PeriodFigures.Pending> notes = new ArrayList<>(kept.size());
-        kept.forEach((id, what) -> notes.add(new PeriodFigures.Pending(id, what.center(), what.period().from(),
-                what.period().to())));
-        pendingPeriods.writeAll(notes);
+        List<WriteModel<Document>> notes = new ArrayList<>(kept.size());
+        kept.forEach((id, what) -> notes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                Updates.set("id", id), Updates.set("centerId", what.center()),
+                Updates.set("from", what.period().from().toString()), Updates.set("to", what.period().to().toString()),
+                Updates.inc(NOTES, 1L)), UPSERT)));
+        pendingPeriods.raw().bulkWrite(notes, UNORDERED);
     }
 
     /**
-     * Counts up to {@code most} of the periods noted while replaying.
+     * Counts up to {@code most} of the periods noted while replaying. A note is removed once its period
+     * is counted, and only if it was not noted again meanwhile; a node that dies while counting leaves
+     * the note for the next count.
      *
      * @return how many it counted; none: nothing is noted
      */
     int countPending(int most) {
         Map<String, Kept> kept = new LinkedHashMap<>();
-        pendingPeriods.find(Filters.empty(), Sorts.ascending("_id"), 0, most).forEach(note -> kept.put(note.id(),
-                new Kept(note.centerId(), new Period(note.from(), note.to()))));
+        Map<String, Object> noted = new HashMap<>();
+        for (Document note : pendingPeriods.raw().find().sort(Sorts.ascending("_id")).limit(most)) {
+            String id = note.getString("_id");
+            kept.put(id, new Kept(note.getString("centerId"), new Period(java.time.LocalDate.parse(note.getString("from")),
+                    java.time.LocalDate.parse(note.getString("to")))));
+            noted.put(id, note.get(NOTES));
+        }
         if (kept.isEmpty()) {
             return 0;
         }
-        // Removed first: a period noted again while it is counted stays noted.
+        count(kept);
         List<WriteModel<Document>> removals = new ArrayList<>(kept.size());
-        kept.keySet().forEach(id -> removals.add(new DeleteOneModel<>(Filters.eq("_id", id))));
+        noted.forEach((id, times) -> removals.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", id),
+                Filters.eq(NOTES, times)))));
         pendingPeriods.raw().bulkWrite(removals, UNORDERED);
-        try {
-            count(kept);
-        } catch (RuntimeException e) {
-            remember(kept);
-            throw e;
-        }
         return kept.size();
     }
 

@@ -235,6 +235,38 @@ class FactsProjectionTest {
     }
 
     @Test
+    void aLiveBatchOfManyPeriodsNotesThemForTheBackgroundCount() {
+        List<FiguresCalculatorTest.History> histories = new java.util.ArrayList<>();
+        for (int center = 0; center < 30; center++) {
+            histories.add(new FiguresCalculatorTest.History("e-" + center, "HN-C%02d-01".formatted(center),
+                    LocalDate.of(2026, 1 + center % 12, 2), Gender.FEMALE, Instant.parse("2026-01-02T15:00:00Z")));
+        }
+        DefaultUnitOfWork.startAndGet(null).execute(() -> histories.forEach(each -> {
+            for (int i = 0; i < each.events.size(); i++) {
+                projection.on(each.events.get(i), each.times.get(i), i, replay, org.axonframework.messaging.MetaData.emptyInstance());
+            }
+        }));
+        long noted = database.getCollection("period_figures_pending").countDocuments();
+        assertThat(noted).as("more periods than a live batch counts itself")
+                .isGreaterThan(PeriodFiguresWrites.COUNTED_IN_BATCH);
+        assertThat(periodFigures.each(new Document())).allSatisfy(kept -> assertThat(kept.isCurrent()).isFalse());
+
+        while (projection.settle(40) > 0) {
+            // the background count
+        }
+        assertThat(database.getCollection("period_figures_pending").countDocuments()).isZero();
+        assertThat(periodFigures.each(new Document())).hasSize((int) noted)
+                .allSatisfy(kept -> assertThat(kept.isCurrent()).isTrue());
+    }
+
+    @Test
+    void aLiveBatchOfFewPeriodsCountsThemItself() {
+        deliverAllInOneBatch();
+        assertThat(database.getCollection("period_figures_pending").countDocuments()).isZero();
+        assertPeriodFiguresCountedFromTheCenterMonths();
+    }
+
+    @Test
     void notedPeriodsWhoseCountFailedStayNoted() {
         replay = org.axonframework.eventhandling.ReplayStatus.REPLAY;
         deliverAllInOneBatch();
