@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -28,8 +29,10 @@ class CommittingH2BackendTest {
     /**
      * Writes through a server on a store that H2 never commits by itself, then drops the store without
      * closing it, as a killed process would; returns what the file holds afterwards.
+     *
+     * @param last the write made last, journaled or not
      */
-    private List<Document> writeAndDie(Function<MVStore, H2Backend> backend) {
+    private List<Document> writeAndDie(Function<MVStore, H2Backend> backend, WriteConcern last) {
         Path file = data.resolve("read-models.mv.db");
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         MongoServer server = new MongoServer(backend.apply(store));
@@ -39,6 +42,7 @@ class CommittingH2BackendTest {
             caseloads.updateOne(Filters.eq("_id", "HN-TGU-01"), Updates.inc("open", 1));
             caseloads.insertOne(new Document("_id", "GT-GUA-01").append("open", 5));
             caseloads.deleteOne(Filters.eq("_id", "GT-GUA-01"));
+            caseloads.withWriteConcern(last).insertOne(new Document("_id", "SV-SSA-01").append("open", 3));
             store.closeImmediately();
         } finally {
             server.shutdown();
@@ -53,13 +57,18 @@ class CommittingH2BackendTest {
     }
 
     @Test
-    void everyWriteIsInTheFileWhenItIsAnswered() {
-        assertThat(writeAndDie(CommittingH2Backend::new))
-                .containsExactly(new Document("_id", "HN-TGU-01").append("open", 2));
+    void aJournaledWriteIsInTheFileWhenItIsAnsweredWithEveryWriteBeforeIt() {
+        assertThat(writeAndDie(CommittingH2Backend::new, WriteConcern.JOURNALED)).containsExactly(
+                new Document("_id", "HN-TGU-01").append("open", 2), new Document("_id", "SV-SSA-01").append("open", 3));
     }
 
     @Test
-    void theBackendAloneLeavesItToACommitThatMayNeverCome() {
-        assertThat(writeAndDie(H2Backend::new)).isEmpty();
+    void writesNotAskedToBeJournaledWaitForTheBackgroundCommit() {
+        assertThat(writeAndDie(CommittingH2Backend::new, WriteConcern.ACKNOWLEDGED)).isEmpty();
+    }
+
+    @Test
+    void theBackendAloneLeavesEvenAJournaledWriteToACommitThatMayNeverCome() {
+        assertThat(writeAndDie(H2Backend::new, WriteConcern.JOURNALED)).isEmpty();
     }
 }

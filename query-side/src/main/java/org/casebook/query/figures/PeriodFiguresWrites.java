@@ -47,7 +47,7 @@ import org.casebook.query.store.DocumentCollection;
  * A live batch that changes more than {@link #COUNTED_IN_BATCH} periods (a processor catching up after a
  * bulk import) notes them too, and they are counted in the background; so does a count that finds its
  * figures behind once written (another segment counted meanwhile). Figures noted and not yet counted
- * read as behind, and the dashboards count them from the center-months meanwhile.
+ * read as behind, or do not exist yet, and the dashboards count them from the center-months meanwhile.
  */
 final class PeriodFiguresWrites implements DerivedWrites {
 
@@ -134,12 +134,16 @@ final class PeriodFiguresWrites implements DerivedWrites {
         return kept;
     }
 
-    /** Counts the changes, and notes the periods to count when the replay is over. */
+    /**
+     * Counts the changes of the figures that exist, and notes the periods to count later. Figures not
+     * counted yet are not created here: nobody can read them as current, and a rebuild would otherwise
+     * rewrite each period's figures once a batch, only to raise its count.
+     */
     private void note(Map<String, Kept> kept) {
         if (kept.isEmpty()) {
             return;
         }
-        countChanges(kept);
+        countChanges(kept, false);
         remember(kept);
     }
 
@@ -183,13 +187,20 @@ final class PeriodFiguresWrites implements DerivedWrites {
         return kept.size();
     }
 
-    private void countChanges(Map<String, Kept> kept) {
+    /**
+     * Raises the count of changes of each period's figures.
+     *
+     * @param create whether figures that do not exist yet are created (with nothing counted)
+     */
+    private void countChanges(Map<String, Kept> kept, boolean create) {
         List<WriteModel<Document>> counts = new ArrayList<>(kept.size());
-        kept.forEach((id, what) -> counts.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
-                Updates.inc("dirty", 1L), Updates.setOnInsert("id", id), Updates.setOnInsert("centerId", what.center()),
-                Updates.setOnInsert("from", what.period().from().toString()),
-                Updates.setOnInsert("to", what.period().to().toString()), Updates.setOnInsert("computedFrom", 0L)),
-                UPSERT)));
+        kept.forEach((id, what) -> counts.add(create
+                ? new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.inc("dirty", 1L),
+                        Updates.setOnInsert("id", id), Updates.setOnInsert("centerId", what.center()),
+                        Updates.setOnInsert("from", what.period().from().toString()),
+                        Updates.setOnInsert("to", what.period().to().toString()), Updates.setOnInsert("computedFrom", 0L)),
+                        UPSERT)
+                : new UpdateOneModel<>(Filters.eq("_id", id), Updates.inc("dirty", 1L))));
         figures.bulkWrite(counts, UNORDERED);
     }
 
@@ -197,7 +208,7 @@ final class PeriodFiguresWrites implements DerivedWrites {
         if (kept.isEmpty()) {
             return;
         }
-        countChanges(kept);
+        countChanges(kept, true);
         Map<String, Long> dirty = new HashMap<>();
         labels(kept.keySet()).forEach((id, label) -> dirty.put(id, label[0]));
         Set<String> monthIds = new TreeSet<>();

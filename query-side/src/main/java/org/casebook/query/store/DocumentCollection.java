@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -106,7 +107,11 @@ public final class DocumentCollection<T> {
         return raw().find().limit(1).first() == null;
     }
 
-    /** Writes every record in one round trip; writing the same record twice leaves the same document. */
+    /**
+     * Writes every record in one round trip, journaled: answered once the server has them on disk, with
+     * every write made before them (the projections write a batch's records last, so this commits the
+     * batch before its event processor's token). Writing the same record twice leaves the same document.
+     */
     public void writeAll(Collection<T> records) {
         if (records.isEmpty()) {
             return;
@@ -116,7 +121,7 @@ public final class DocumentCollection<T> {
             String id = idOf.apply(record);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), toDocument(id, record), UPSERT));
         }
-        raw().bulkWrite(writes);
+        raw().withWriteConcern(WriteConcern.JOURNALED).bulkWrite(writes);
     }
 
     public void clear() {
