@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoDataTest {
 
-    static final List<String> READ_MODELS = List.of("engagements", "engagement_timelines", "engagement_facts",
+    static final List<String> READ_MODELS = List.of("engagements", "engagement_facts",
             "center_months", "center_month_rosters", "period_figures", "caseloads", "exchange_rates", "centers");
 
     @TempDir

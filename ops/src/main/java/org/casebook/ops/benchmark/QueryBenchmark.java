@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
 /**
  * The query benchmark ({@code casebook.benchmark.queries} > 0; see the README): after the demo data is
  * in and every read model has caught up (waiting at most {@code casebook.benchmark.wait}), runs each
- * query over HTTP the given number of times, and the bare MongoDB (or, for the audit, PostgreSQL) reads
- * it stands on as many times, interleaved, and prints the p50 and p99 of both and their ratio, a row as
+ * query over HTTP the given number of times, and the bare MongoDB (or, for the audit and the timeline,
+ * PostgreSQL) reads it stands on as many times, interleaved, and prints the p50 and p99 of both and their ratio, a row as
  * soon as it is measured. Then the service stops: exit status 0, or 1 when something failed.
  */
 @Component
@@ -164,7 +164,7 @@ class QueryBenchmark implements ApplicationRunner {
         row.as(director).measure("engagement detail", "/api/engagements/" + engagement,
                 () -> byId("engagements", engagement));
         row.measure("engagement timeline", "/api/engagements/" + engagement + "/timeline",
-                () -> byId("engagement_timelines", engagement));
+                () -> storedEvents(engagement));
         row.measure("caseload page, open (20)", "/api/engagements?centerId=" + CENTER + "&status=OPEN&size=20",
                 () -> byId("caseloads", CENTER));
         row.measure("caseload page, any status (20)", "/api/engagements?centerId=" + CENTER + "&size=20", () -> {

@@ -1,10 +1,7 @@
 package org.casebook.query.engagement;
 
-import java.time.Instant;
-
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.query.store.FieldWrites;
@@ -13,31 +10,27 @@ import org.casebook.query.store.Projection;
 import org.casebook.shared.event.EngagementEvent;
 
 /**
- * Keeps an {@link EngagementView} and a {@link TimelineView} per engagement, in the {@code engagements}
- * and {@code engagement_timelines} collections.
+ * Keeps an {@link EngagementView} per engagement in the {@code engagements} collection, and each
+ * engagement's line of its center's {@link Caseload} in {@code caseloads}. (Timelines are read from the
+ * events: {@link Timelines}.)
  */
 public class EngagementProjection implements Projection {
 
     private final DocumentCollection<EngagementView> views;
-    private final DocumentCollection<TimelineView> timelines;
     private final ProjectionBatch<EngagementView> batch;
-    private final ProjectionBatch<TimelineView> timelineBatch;
     private final DocumentCollection<Caseload> caseloads;
     private final FieldWrites caseloadWrites;
 
-    public EngagementProjection(DocumentCollection<EngagementView> views, DocumentCollection<TimelineView> timelines,
-                                DocumentCollection<Caseload> caseloads) {
+    public EngagementProjection(DocumentCollection<EngagementView> views, DocumentCollection<Caseload> caseloads) {
         this.views = views;
-        this.timelines = timelines;
         this.caseloads = caseloads;
         this.caseloadWrites = new FieldWrites(caseloads.raw(), "caseloads");
         this.batch = new ProjectionBatch<>(views, "engagements", caseloadWrites);
-        this.timelineBatch = new ProjectionBatch<>(timelines, "timelines");
     }
 
-    /** Every engagement event, folded into the engagement's document and its timeline. */
+    /** Every engagement event, folded into the engagement's document and its caseload line. */
     @EventHandler
-    void on(EngagementEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, MetaData metaData) {
+    void on(EngagementEvent event, @SequenceNumber long sequence, MetaData metaData) {
         String id = event.engagementId().value();
         EngagementView[] change = new EngagementView[2];
         batch.update(id, view -> {
@@ -45,7 +38,6 @@ public class EngagementProjection implements Projection {
             change[1] = EngagementView.fold(view, event, sequence, metaData);
             return change[1];
         });
-        timelineBatch.update(id, timeline -> TimelineView.fold(timeline, event, sequence, recordedAt, metaData));
         if (change[1] != null && change[1] != change[0]) {
             // Each engagement writes only its own line: a center's caseload is shared by every segment.
             CaseloadLine line = CaseloadLine.of(change[1]);
@@ -67,6 +59,6 @@ public class EngagementProjection implements Projection {
 
     @Override
     public boolean isEmpty() {
-        return views.isEmpty() || timelines.isEmpty() || caseloads.isEmpty();
+        return views.isEmpty() || caseloads.isEmpty();
     }
 }

@@ -19,7 +19,8 @@ public class EngagementReadModel implements ReadModel {
 
     public static final String NAME = "engagements";
     static final String VIEWS = "engagements";
-    static final String TIMELINES = "engagement_timelines";
+    /** Where timelines were kept before they were read from the events; dropped when a version starts. */
+    static final String FORMER_TIMELINES = "engagement_timelines";
     static final String CASELOADS = "caseloads";
 
     @Override
@@ -29,7 +30,7 @@ public class EngagementReadModel implements ReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of(VIEWS, TIMELINES, CASELOADS);
+        return List.of(VIEWS, CASELOADS);
     }
 
     /** A caseload part without lines (nor, the active part, years of closed ones) holds nothing. */
@@ -49,7 +50,6 @@ public class EngagementReadModel implements ReadModel {
     public EngagementProjection projection(ReadModelStore store, int version) {
         return new EngagementProjection(
                 new DocumentCollection<>(store.collection(VIEWS, version), EngagementView.class, EngagementView::id),
-                new DocumentCollection<>(store.collection(TIMELINES, version), TimelineView.class, TimelineView::id),
                 new DocumentCollection<>(store.collection(CASELOADS, version), Caseload.class, Caseload::id));
     }
 
@@ -63,6 +63,7 @@ public class EngagementReadModel implements ReadModel {
         views.createIndex(Indexes.ascending("centerId", "enterprise.name"));
         views.createIndex(Indexes.ascending("counselorId", "enterprise.name"));
         views.createIndex(Indexes.ascending("centerId", "results.status"));
+        store.collection(FORMER_TIMELINES, version).drop();
     }
 
     @Bean
@@ -73,10 +74,5 @@ public class EngagementReadModel implements ReadModel {
     @Bean
     DocumentCollection<Caseload> caseloads(ReadModelStore store) {
         return new DocumentCollection<>(store.current(NAME, CASELOADS), Caseload.class, Caseload::id);
-    }
-
-    @Bean
-    DocumentCollection<TimelineView> timelineViews(ReadModelStore store) {
-        return new DocumentCollection<>(store.current(NAME, TIMELINES), TimelineView.class, TimelineView::id);
     }
 }

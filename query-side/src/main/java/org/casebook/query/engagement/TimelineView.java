@@ -13,7 +13,8 @@ import org.casebook.shared.summary.EventSummaries;
 /**
  * What happened to an engagement, in order: when, who (user and role), for which center, and a
  * one-line account in Spanish and English. Holds no personal data, so every reader of the engagement
- * may read it.
+ * may read it. Folded from the engagement's events whenever it is read ({@link Timelines}): it is the
+ * events themselves, told, and keeping it as a document would double what a rebuild writes.
  */
 public record TimelineView(String id, List<Entry> entries, long lastSequence) {
 
@@ -46,6 +47,17 @@ public record TimelineView(String id, List<Entry> entries, long lastSequence) {
         List<Entry> entries = new ArrayList<>(current == null ? List.of() : current.entries);
         entries.add(entry);
         return new TimelineView(event.engagementId().value(), List.copyOf(entries), sequence);
+    }
+
+    /** The timeline of these events of one engagement, in order; empty when there are none. */
+    public static java.util.Optional<TimelineView> of(List<? extends org.axonframework.eventhandling.DomainEventMessage<?>> events) {
+        TimelineView timeline = null;
+        for (org.axonframework.eventhandling.DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof EngagementEvent engagementEvent) {
+                timeline = fold(timeline, engagementEvent, event.getSequenceNumber(), event.getTimestamp(), event.getMetaData());
+            }
+        }
+        return java.util.Optional.ofNullable(timeline);
     }
 
     private static String text(Object value) {

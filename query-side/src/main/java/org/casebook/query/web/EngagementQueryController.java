@@ -19,6 +19,7 @@ import org.casebook.query.engagement.Caseload;
 import org.casebook.query.engagement.CaseloadLine;
 import org.casebook.query.engagement.EngagementView;
 import org.casebook.query.engagement.TimelineView;
+import org.casebook.query.engagement.Timelines;
 import org.casebook.query.store.FiscalYears;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Actor;
@@ -54,13 +55,13 @@ public class EngagementQueryController {
     static final BigDecimal LONG_TERM_HOURS = BigDecimal.valueOf(5);
 
     private final DocumentCollection<EngagementView> views;
-    private final DocumentCollection<TimelineView> timelines;
+    private final Timelines timelines;
     private final DocumentCollection<Caseload> caseloads;
     private final FiscalYears fiscalYears;
     private final Clock clock;
 
     public EngagementQueryController(DocumentCollection<EngagementView> views,
-                                     DocumentCollection<TimelineView> timelines, DocumentCollection<Caseload> caseloads,
+                                     Timelines timelines, DocumentCollection<Caseload> caseloads,
                                      FiscalYears fiscalYears, Clock clock) {
         this.views = views;
         this.caseloads = caseloads;
@@ -118,7 +119,7 @@ public class EngagementQueryController {
     public Timeline timeline(Actor actor, @PathVariable EngagementId id, Locale locale) {
         get(actor, id);
         Locale language = locale == null ? Locale.ENGLISH : locale;
-        List<TimelineEntry> entries = timelines.find(id.value()).map(TimelineView::entries).orElse(List.of()).stream()
+        List<TimelineEntry> entries = timelines.of(id).map(TimelineView::entries).orElse(List.of()).stream()
                 .map(entry -> new TimelineEntry(entry.sequence(), entry.recordedAt(), entry.type(), entry.userId(),
                         entry.role(), entry.centerId(), entry.summaryIn(language), entry.importedFrom()))
                 .toList();
