@@ -39,12 +39,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rebuild benchmark ({@code casebook.benchmark.rebuild=true}; see the README): once the history is
- * in and the read models have caught up, rebuilds every read model as an operator does (a new version of
- * each beside the serving one, until each serves) and prints its events, seconds, events per second and
- * the heap's peak (and first how long after the history was written the live read models had folded it);
- * then, on the same databases, the raw baseline: a plain JDBC scan of the same events
- * with their payloads parsed, and bulk inserts of as many documents of the same sizes as the rebuilt
- * versions hold; and their ratio on a last line of its own. Then the service stops.
+ * in, says how long after it was written the live read models had folded it; then rebuilds every read
+ * model as an operator does (a new version of each beside the serving one, until each serves) and prints
+ * its events, seconds, events per second, the heap's peak and when each read model's new version served;
+ * then, on the same databases, the raw baseline: a plain JDBC scan of the same events with their payloads
+ * parsed, and bulk inserts of as many documents of the same sizes as the rebuilt versions hold; and
+ * their ratio on a last line of its own. Then the service stops.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 2)
@@ -110,10 +110,17 @@ class RebuildBenchmark implements ApplicationRunner {
             rebuilding.put(readModel, versionSwitch.startRebuild(readModel.name(), "benchmark").version());
         }
         long deadline = started + wait.toNanos();
-        while (rebuilding.entrySet().stream().anyMatch(entry -> versions.current(entry.getKey().name()) != entry.getValue())) {
+        Map<String, Double> serving = new LinkedHashMap<>();
+        while (serving.size() < rebuilding.size()) {
             if (System.nanoTime() > deadline) {
                 throw new StartRefused("The rebuild did not finish within " + wait + ".", "Give it longer with "
                         + StartRefused.named("casebook.benchmark.wait") + ".");
+            }
+            for (Map.Entry<ReadModel, Integer> rebuilt : rebuilding.entrySet()) {
+                String name = rebuilt.getKey().name();
+                if (!serving.containsKey(name) && versions.current(name) == rebuilt.getValue()) {
+                    serving.put(name, seconds(started));
+                }
             }
             Thread.sleep(20);
         }
@@ -122,6 +129,9 @@ class RebuildBenchmark implements ApplicationRunner {
         double rebuildRate = events / rebuildSeconds;
         print(String.format(Locale.ROOT, "rebuild:        %,12d events in %9.1f s: %,9.0f events/s, peak heap %,d MB",
                 events, rebuildSeconds, rebuildRate, peakHeap >> 20));
+        StringBuilder each = new StringBuilder("  serving after:");
+        serving.forEach((name, seconds) -> each.append(String.format(Locale.ROOT, " %s %.1f s,", name, seconds)));
+        print(each.substring(0, each.length() - 1));
 
         // The raw baseline: read the events once, write the documents once.
         started = System.nanoTime();
