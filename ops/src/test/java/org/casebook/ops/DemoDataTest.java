@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoDataTest {
 
     static final List<String> READ_MODELS = List.of("engagements", "engagement_facts",
-            "center_months", "center_month_rosters", "period_figures", "caseloads", "exchange_rates", "centers");
+            "center_month_parts", "center_month_rosters", "period_figures", "caseload_parts", "exchange_rates", "centers");
 
     @TempDir
     static Path data;
@@ -247,7 +247,7 @@ class DemoDataTest {
     }
 
     /** The map of parts of the read models whose documents several engagements share. */
-    static final Map<String, String> SHARED = Map.of("center_months", "engagements", "caseloads", "lines");
+    static final Map<String, String> SHARED = Map.of("center_month_parts", "engagements", "caseload_parts", "lines");
 
     private static Map<String, List<Document>> dump() {
         Map<String, List<Document>> all = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import org.casebook.ops.security.UserAccount;
 import org.casebook.ops.start.OneShot;
 import org.casebook.ops.start.StartRefused;
 import org.casebook.ops.security.UserAccounts;
+import org.casebook.query.engagement.Caseload;
+import org.casebook.query.figures.CenterMonth;
 import org.casebook.query.progress.ProjectionProgress;
 import org.casebook.query.store.DocumentCollection;
 import org.casebook.shared.actor.Role;
@@ -149,7 +151,6 @@ class QueryBenchmark implements ApplicationRunner {
         LocalDate yearEnd = yearStart.plusYears(1).minusDays(1);
         String range = "from=" + yearStart + "&to=" + yearEnd;
         MongoCollection<Document> engagements = readModels.getCollection("engagements");
-        MongoCollection<Document> caseloads = readModels.getCollection("caseloads");
         String engagement = engagements.find(Filters.eq("centerId", CENTER)).first().getString("_id");
         List<String> centerMonths = monthIds(List.of(CENTER), yearStart, yearEnd);
         List<String> countryCenters = new ArrayList<>();
@@ -165,18 +166,18 @@ class QueryBenchmark implements ApplicationRunner {
                 () -> byId("engagements", engagement));
         row.measure("engagement timeline", "/api/engagements/" + engagement + "/timeline",
                 () -> storedEvents(engagement));
+        List<String> activeParts = Caseload.documentsOf(List.of(Caseload.activePart(CENTER)));
         row.measure("caseload page, open (20)", "/api/engagements?centerId=" + CENTER + "&status=OPEN&size=20",
-                () -> byId("caseloads", CENTER));
+                () -> byIds("caseload_parts", activeParts));
         row.measure("caseload page, any status (20)", "/api/engagements?centerId=" + CENTER + "&size=20", () -> {
-            Document active = byId("caseloads", CENTER);
-            List<Document> parts = new ArrayList<>(List.of(active));
-            Document years = active.get("closedYears", Document.class);
-            if (years != null) {
-                years.keySet().forEach(year -> parts.add(byId("caseloads", CENTER + "|closed|" + year)));
+            List<String> parts = new ArrayList<>(List.of(Caseload.activePart(CENTER)));
+            Document index = byId("caseload_parts", CENTER);
+            if (index != null && index.get("closedYears") instanceof Document years) {
+                years.keySet().forEach(year -> parts.add(Caseload.closedPart(CENTER, year)));
             }
-            return parts;
+            return byIds("caseload_parts", Caseload.documentsOf(parts));
         });
-        row.measure("verification queue", "/api/verification-queue", () -> byId("caseloads", CENTER));
+        row.measure("verification queue", "/api/verification-queue", () -> byIds("caseload_parts", activeParts));
         // A year is a kept period: one document of figures per center of the scope.
         row.measure("center dashboard, a year", "/api/dashboards/centers/" + CENTER + "?" + range,
                 () -> keptFigures(List.of(CENTER), yearStart, yearEnd));
@@ -190,12 +191,12 @@ class QueryBenchmark implements ApplicationRunner {
         // Other ranges are counted from every engagement's part of the scope's center-months.
         LocalDate halfEnd = yearStart.plusMonths(6).minusDays(1);
         row.measure("network dashboard, a half year", "/api/dashboards/network?from=" + yearStart + "&to=" + halfEnd,
-                () -> byIds("center_months", monthIds(allCenters, yearStart, halfEnd)));
+                () -> byIds("center_month_parts", CenterMonth.partIdsOf(monthIds(allCenters, yearStart, halfEnd))));
         // Eight years of the decade-size demo history serve about as many clients as one year of the
         // network DOMAIN.md plans for (150 centers, 600 active clients each).
         LocalDate eightYearsStart = yearStart.minusYears(7);
         row.measure("network dashboard, eight years", "/api/dashboards/network?from=" + eightYearsStart + "&to=" + yearEnd,
-                () -> byIds("center_months", monthIds(allCenters, eightYearsStart, yearEnd)));
+                () -> byIds("center_month_parts", CenterMonth.partIdsOf(monthIds(allCenters, eightYearsStart, yearEnd))));
         row.measure("center dashboard, a year as of", "/api/dashboards/centers/" + CENTER + "?" + range
                 + "&asOf=" + asOf, () -> rosteredFacts(centerMonths));
         row.measure("center year, submitted vs corrected", "/api/dashboards/centers/" + CENTER + "/corrections?"
@@ -228,7 +229,7 @@ class QueryBenchmark implements ApplicationRunner {
         List<String> ids = new ArrayList<>();
         for (String center : centers) {
             for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-                ids.add(center + "|" + month);
+                ids.add(CenterMonth.idOf(center, month));
             }
         }
         return ids;

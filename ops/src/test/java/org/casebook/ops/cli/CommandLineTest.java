@@ -153,7 +153,7 @@ class CommandLineTest {
         assertThat(versions).hasSize(2);
         List<String> collections = readModels.listCollectionNames().into(new ArrayList<>());
         versions.forEach(version -> assertThat(collections).doesNotContain("engagements_v" + version,
-                "caseloads_v" + version, "engagement_timelines_v" + version));
+                "caseload_parts_v" + version));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.casebook.shared.value.ResultStatus;
 
 /**
  * An engagement as a line of its center's caseload. All lines of a center live in one document
- * ({@code caseloads}, by center id), so a caseload page is one key lookup and a sort in memory on every
+ * ({@code caseload_parts}, by center), so a caseload page is a few key lookups and a sort in memory on every
  * MongoDB server. The tax id and the owner's name (personal data, erased with the client's key) are
  * kept for the center's own search.
  */

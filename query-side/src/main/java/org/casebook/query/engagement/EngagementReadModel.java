@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engagements read model: each engagement's view and timeline, and the centers' caseloads. The
+ * The engagements read model: each engagement's view, and the centers' caseloads. The
  * beans read the version that serves the queries.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,9 @@ public class EngagementReadModel implements ReadModel {
     static final String VIEWS = "engagements";
     /** Where timelines were kept before they were read from the events; dropped when a version starts. */
     static final String FORMER_TIMELINES = "engagement_timelines";
-    static final String CASELOADS = "caseloads";
+    static final String CASELOADS = "caseload_parts";
+    /** Where caseloads were kept whole before they were kept in parts; dropped when a version starts. */
+    static final String FORMER_CASELOADS = "caseloads";
 
     @Override
     public String name() {
@@ -63,7 +65,7 @@ public class EngagementReadModel implements ReadModel {
         views.createIndex(Indexes.ascending("centerId", "enterprise.name"));
         views.createIndex(Indexes.ascending("counselorId", "enterprise.name"));
         views.createIndex(Indexes.ascending("centerId", "results.status"));
-        store.collection(FORMER_TIMELINES, version).drop();
+        store.drop(List.of(FORMER_TIMELINES, FORMER_CASELOADS), version);
     }
 
     @Bean

@@ -15,14 +15,16 @@ import org.casebook.query.figures.EngagementFacts.Placement;
 import org.casebook.query.figures.EngagementFacts.ResultVersion;
 import org.casebook.query.figures.EngagementFacts.SessionVersion;
 import org.casebook.query.figures.EngagementFacts.Snapshot;
+import org.casebook.query.store.DocumentParts;
 import org.casebook.shared.value.Gender;
 import org.casebook.shared.value.Stage;
 
 /**
  * What each engagement contributes to one center's figures in one month, as things stand now: the
  * sessions and results dated in that month while the center held the engagement, and the intake if
- * it fell there. A dashboard for a scope and a month range reads these by their composite id
- * ({@code HN-TGU-01|2026-03}), which every MongoDB server answers from its index.
+ * it fell there. A dashboard for a scope and a month range reads these by their composite id, which
+ * every MongoDB server answers from its index. A center-month ({@code HN-TGU-01|2026-03}) is kept in
+ * {@link DocumentParts parts}, each engagement's entry in one of them.
  */
 public record CenterMonth(String id, String centerId, String month, Map<String, Entry> engagements) {
 
@@ -42,8 +44,19 @@ public record CenterMonth(String id, String centerId, String month, Map<String, 
                         @JsonInclude(JsonInclude.Include.NON_NULL) String importedFrom) {
     }
 
+    /** A center-month's id: {@code HN-TGU-01|2026-03}. */
     public static String idOf(String center, YearMonth month) {
         return center + "|" + month;
+    }
+
+    /** The id of the part of the center-month that holds the engagement's entry. */
+    public static String partIdOf(String centerMonthId, String engagement) {
+        return DocumentParts.partOf(centerMonthId, engagement);
+    }
+
+    /** The ids of every part of these center-months. */
+    public static List<String> partIdsOf(Iterable<String> centerMonthIds) {
+        return DocumentParts.partsOf(centerMonthIds);
     }
 
     /** The engagement's entries by center-month id, as its facts now stand. */

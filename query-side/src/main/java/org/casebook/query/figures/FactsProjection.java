@@ -20,7 +20,7 @@ import org.casebook.shared.event.EngagementEvent;
 
 /**
  * Keeps each engagement's {@link EngagementFacts} ({@code engagement_facts}) and, derived from them,
- * the {@link CenterMonth} documents ({@code center_months}) that dashboards read and the
+ * the {@link CenterMonth} documents ({@code center_month_parts}) that dashboards read and the
  * {@link CenterMonthRoster}s ({@code center_month_rosters}) that as-of dashboards start from, and from
  * the center-months each center's {@link PeriodFigures} ({@code period_figures}) for the kept periods.
  */
@@ -82,13 +82,14 @@ public class FactsProjection implements Projection {
             }
             String field = "engagements." + engagement;
             String[] centerAndMonth = id.split("\\|");
-            monthWrites.set(id, "id", id);
-            monthWrites.set(id, "centerId", centerAndMonth[0]);
-            monthWrites.set(id, "month", centerAndMonth[1]);
+            String part = CenterMonth.partIdOf(id, engagement);
+            monthWrites.set(part, "id", part);
+            monthWrites.set(part, "centerId", centerAndMonth[0]);
+            monthWrites.set(part, "month", centerAndMonth[1]);
             if (entry == null) {
-                monthWrites.unset(id, field);
+                monthWrites.unset(part, field);
             } else {
-                monthWrites.set(id, field, DocumentCollection.bson(entry));
+                monthWrites.set(part, field, DocumentCollection.bson(entry));
                 if (!before.containsKey(id)) {
                     rosterWrites.set(id, "id", id);
                     rosterWrites.set(id, field, true);

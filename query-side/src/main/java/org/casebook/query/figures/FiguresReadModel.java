@@ -19,7 +19,9 @@ public class FiguresReadModel implements ReadModel {
 
     public static final String NAME = "figures";
     static final String FACTS = "engagement_facts";
-    static final String CENTER_MONTHS = "center_months";
+    static final String CENTER_MONTHS = "center_month_parts";
+    /** Where center-months were kept whole before they were kept in parts; dropped when a version starts. */
+    static final String FORMER_CENTER_MONTHS = "center_months";
     static final String ROSTERS = "center_month_rosters";
     static final String PERIOD_FIGURES = "period_figures";
     static final String PENDING = "period_figures_pending";
@@ -59,6 +61,11 @@ public class FiguresReadModel implements ReadModel {
             case PENDING -> null;
             default -> document;
         };
+    }
+
+    @Override
+    public void prepare(ReadModelStore store, int version) {
+        store.drop(List.of(FORMER_CENTER_MONTHS), version);
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class PeriodDashboard {
     public interface Source {
         List<PeriodFigures> periodFigures(List<String> ids);
 
+        /** The center-months' parts with these ids ({@link CenterMonth#partIdsOf}). */
         List<CenterMonth> centerMonths(List<String> ids);
 
         List<EngagementFacts> facts(List<String> ids);
@@ -54,7 +55,7 @@ public final class PeriodDashboard {
             }
         }
         if (!recount.isEmpty()) {
-            CenterMonth.byCenter(source.centerMonths(recount)).forEach((center, months) -> used.add(PeriodFigures.count(center, period, months)));
+            CenterMonth.byCenter(source.centerMonths(CenterMonth.partIdsOf(recount))).forEach((center, months) -> used.add(PeriodFigures.count(center, period, months)));
         }
         Tallies sum = new Tallies();
         Set<String> moved = new TreeSet<>();

@@ -213,7 +213,7 @@ final class PeriodFiguresWrites implements DerivedWrites {
         labels(kept.keySet()).forEach((id, label) -> dirty.put(id, label[0]));
         Set<String> monthIds = new TreeSet<>();
         kept.values().forEach(what -> what.period().months().forEach(month -> monthIds.add(CenterMonth.idOf(what.center(), month))));
-        Map<String, List<CenterMonth>> byCenter = CenterMonth.byCenter(centerMonths.findAll(new ArrayList<>(monthIds)));
+        Map<String, List<CenterMonth>> byCenter = CenterMonth.byCenter(centerMonths.findAll(CenterMonth.partIdsOf(monthIds)));
         List<WriteModel<Document>> writes = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> {
             Long count = dirty.get(id);

@@ -1,6 +1,9 @@
 package org.casebook.query.store;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -42,9 +45,21 @@ public class ReadModelStore {
 
     /** Removes a version's collections for good. */
     public void drop(ReadModel readModel, int version) {
-        for (String collection : readModel.collections()) {
-            collection(collection, version).drop();
-            collections.remove(collectionName(collection, version));
+        drop(readModel.collections(), version);
+    }
+
+    /**
+     * Removes these collections of a version for good (a read model's, or those an older shape of it
+     * kept), those that are there.
+     */
+    public void drop(List<String> names, int version) {
+        Set<String> present = database.listCollectionNames().into(new HashSet<>());
+        for (String collection : names) {
+            String name = collectionName(collection, version);
+            if (present.contains(name)) {
+                collection(collection, version).drop();
+            }
+            collections.remove(name);
         }
     }
 

@@ -250,7 +250,7 @@ public class DashboardController {
                         : allCenters(), counted, rates(null), source);
             }
             // Any other range: the scope's center-months, read by id.
-            List<CenterMonth> months = centerMonths.findAll(centerMonthIds(scopeCenters, from, to));
+            List<CenterMonth> months = centerMonths.findAll(CenterMonth.partIdsOf(centerMonthIds(scopeCenters, from, to)));
             List<EngagementFacts> merged = CenterMonth.merge(months, entry -> counted.test(entry.programmes()));
             return FiguresCalculator.dashboard(scope, merged, center -> true, from, to, null, rates(null));
         }

@@ -162,20 +162,18 @@ public class EngagementQueryController {
         LocalDate today = LocalDate.now(clock);
         ReaderPolicy reader = ReaderPolicy.of(actor);
         if (!reader.followsProgrammes()) {
-            // Counselors and directors: their centers' caseloads, each one key lookup.
+            // Counselors and directors: their centers' caseloads, read by id.
             List<CaseloadLine> lines = new ArrayList<>();
             boolean openOnly = EngagementView.OPEN.equals(status);
             for (String center : reader.caseworkCenters()) {
                 if (centerId == null || centerId.isBlank() || centerId.equals(center)) {
-                    caseloads.find(center).ifPresent(active -> {
-                        lines.addAll(active.lines().values());
-                        if (!openOnly) {
-                            // Closed engagements, one part per year of intake.
-                            active.closedYears().keySet().forEach(year -> caseloads.find(
-                                    Caseload.closedPart(center, year))
-                                    .ifPresent(closed -> lines.addAll(closed.lines().values())));
-                        }
-                    });
+                    List<String> parts = new ArrayList<>(List.of(Caseload.activePart(center)));
+                    if (!openOnly) {
+                        // Closed engagements, one part per year of intake.
+                        caseloads.find(center).ifPresent(index -> index.closedYears().keySet()
+                                .forEach(year -> parts.add(Caseload.closedPart(center, year))));
+                    }
+                    caseloads.findAll(Caseload.documentsOf(parts)).forEach(part -> lines.addAll(part.lines().values()));
                 }
             }
             String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);

@@ -39,8 +39,8 @@ public class VerificationQueueController {
             if (centerId != null && !centerId.isBlank() && !centerId.equals(center)) {
                 continue;
             }
-            for (CaseloadLine line : caseloads.find(center).map(caseload -> caseload.lines().values())
-                    .orElse(List.of())) {
+            for (CaseloadLine line : caseloads.findAll(Caseload.documentsOf(List.of(Caseload.activePart(center)))).stream()
+                    .flatMap(part -> part.lines().values().stream()).toList()) {
                 for (CaseloadLine.Attested result : line.attested()) {
                     items.add(new QueueItem(line.id(), line.centerId(), line.counselorId(), line.enterpriseName(),
                             result.resultId(), result.details(), result.attestation()));

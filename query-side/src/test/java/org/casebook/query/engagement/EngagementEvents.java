@@ -33,7 +33,12 @@ final class EngagementEvents {
     }
 
     static EngagementOpened opened() {
-        return new EngagementOpened(ID, new CenterId("HN-TGU-01"), ANA, LocalDate.of(2026, 3, 2),
+        return opened(ID);
+    }
+
+    /** The same intake, for another engagement. */
+    static EngagementOpened opened(EngagementId id) {
+        return new EngagementOpened(id, new CenterId("HN-TGU-01"), ANA, LocalDate.of(2026, 3, 2),
                 new Enterprise("Panadería La Esperanza", "08011999123456", "HN", "1071", Stage.IN_BUSINESS,
                         "SOLE_PROPRIETOR"),
                 new Owner("María Fernández", Gender.FEMALE, 1985), new Contact("maria@example.org", null), "RADIO",

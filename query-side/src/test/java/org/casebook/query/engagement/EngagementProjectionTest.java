@@ -44,7 +44,7 @@ class EngagementProjectionTest {
         database = mongo.database();
         views = new DocumentCollection<>(database.getCollection("engagements"), EngagementView.class, EngagementView::id);
         projection = new EngagementProjection(views, new DocumentCollection<>(
-                database.getCollection("caseloads"), Caseload.class, Caseload::id));
+                database.getCollection("caseload_parts"), Caseload.class, Caseload::id));
     }
 
     @AfterEach
@@ -83,7 +83,7 @@ class EngagementProjectionTest {
         deliverAll();
         assertThat(stored()).isEqualTo(once);
         assertThat(database.getCollection("engagements").countDocuments()).isEqualTo(1);
-        Document caseload = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
+        Document caseload = database.getCollection("caseload_parts").find(new Document("_id", ACTIVE)).first();
         assertThat(((Document) caseload.get("lines")).keySet()).containsExactly("e-1");
     }
 
@@ -139,20 +139,40 @@ class EngagementProjectionTest {
         assertThat(projection.isEmpty()).isTrue();
     }
 
+    /** The documents of Tegucigalpa's caseload that hold e-1's line: open, and closed in 2026. */
+    private static final String ACTIVE = org.casebook.query.store.DocumentParts.partOf("HN-TGU-01|open", "e-1");
+    private static final String CLOSED_2026 = org.casebook.query.store.DocumentParts.partOf("HN-TGU-01|closed|2026", "e-1");
+
+    private Document caseload(String id) {
+        return database.getCollection("caseload_parts").find(new Document("_id", id)).first();
+    }
+
     @Test
     void aClosedEngagementsLineLeavesTheCentersActiveCaseloadForItsYearOfIntake() {
         deliverAll();
         projection.on(new EngagementClosed(EngagementEvents.ID, ClosureReason.COMPLETED, null), 3, ANA);
-        Document active = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
-        assertThat((Document) active.get("lines")).isEmpty();
-        assertThat(((Document) active.get("closedYears")).keySet()).containsExactly("2026");
-        Document closed = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01|closed|2026")).first();
-        assertThat(((Document) closed.get("lines")).keySet()).containsExactly("e-1");
+        assertThat((Document) caseload(ACTIVE).get("lines")).isEmpty();
+        assertThat(((Document) caseload("HN-TGU-01").get("closedYears")).keySet()).containsExactly("2026");
+        assertThat(((Document) caseload(CLOSED_2026).get("lines")).keySet()).containsExactly("e-1");
 
         projection.on(new EngagementReopened(EngagementEvents.ID, "Back for a second loan"), 4, ANA);
-        active = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01")).first();
-        assertThat(((Document) active.get("lines")).keySet()).containsExactly("e-1");
-        closed = database.getCollection("caseloads").find(new Document("_id", "HN-TGU-01|closed|2026")).first();
-        assertThat((Document) closed.get("lines")).isEmpty();
+        assertThat(((Document) caseload(ACTIVE).get("lines")).keySet()).containsExactly("e-1");
+        assertThat((Document) caseload(CLOSED_2026).get("lines")).isEmpty();
+    }
+
+    @Test
+    void aCentersCaseloadIsKeptInPartsThatTogetherHoldEveryLine() {
+        java.util.Set<String> opened = new java.util.TreeSet<>();
+        for (int i = 0; i < 40; i++) {
+            projection.on(EngagementEvents.opened(new org.casebook.shared.id.EngagementId("e-" + i)), 0, ANA);
+            opened.add("e-" + i);
+        }
+        List<String> parts = Caseload.documentsOf(List.of(Caseload.activePart("HN-TGU-01")));
+        List<Caseload> stored = new DocumentCollection<>(database.getCollection("caseload_parts"), Caseload.class,
+                Caseload::id).findAll(parts);
+        assertThat(stored).as("the lines spread over several parts").hasSizeGreaterThan(4)
+                .allSatisfy(part -> assertThat(part.lines().size()).isLessThan(opened.size()));
+        assertThat(stored.stream().flatMap(part -> part.lines().keySet().stream()).sorted().toList())
+                .as("each line in exactly one part").containsExactlyElementsOf(opened);
     }
 }

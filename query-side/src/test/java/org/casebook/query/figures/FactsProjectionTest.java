@@ -44,7 +44,7 @@ class FactsProjectionTest {
                 CenterMonthRoster::id);
         periodFigures = new DocumentCollection<>(database.getCollection("period_figures"), PeriodFigures.class,
                 PeriodFigures::id);
-        projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_months"),
+        projection = new FactsProjection(facts, new DocumentCollection<>(database.getCollection("center_month_parts"),
                 CenterMonth.class, CenterMonth::id), rosters, periodFigures, new DocumentCollection<>(database.getCollection("period_figures_pending"),
                 PeriodFigures.Pending.class, PeriodFigures.Pending::id), new FiscalYears(Map.of("JM", 4)));
         history = new FiguresCalculatorTest.History("e-1", "HN-TGU-01", LocalDate.of(2026, 3, 2), Gender.FEMALE,
@@ -71,31 +71,31 @@ class FactsProjectionTest {
         deliverAll();
         assertThat(facts.find("e-1")).contains(history.facts());
         Document once = database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first();
-        Document month = database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-03")).first();
+        Document month = database.getCollection("center_month_parts").find(new Document("_id", part("HN-TGU-01|2026-03"))).first();
         assertThat(month).isNotNull();
         deliverAll();
         assertThat(database.getCollection("engagement_facts").find(new Document("_id", "e-1")).first()).isEqualTo(once);
-        assertThat(database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-03")).first())
+        assertThat(database.getCollection("center_month_parts").find(new Document("_id", part("HN-TGU-01|2026-03"))).first())
                 .isEqualTo(month);
-        assertThat(database.getCollection("center_months").find(new Document("_id", "HN-TGU-01|2026-06")).first())
+        assertThat(database.getCollection("center_month_parts").find(new Document("_id", part("HN-TGU-01|2026-06"))).first())
                 .as("the jobs result of June").isNotNull();
     }
 
     @Test
     void centerMonthsReadBackAsTheEntriesTheFactsGive() {
         deliverAll();
-        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_month_parts"),
                 CenterMonth.class, CenterMonth::id);
         java.util.Map<String, CenterMonth.Entry> expected = CenterMonth.entriesOf(history.facts());
-        expected.forEach((id, entry) -> assertThat(months.find(id)).get()
+        expected.forEach((id, entry) -> assertThat(months.find(part(id))).get()
                 .satisfies(month -> assertThat(month.engagements()).containsEntry("e-1", entry)));
     }
 
     @Test
     void aCenterMonthItsLastEngagementLeftReadsAsEmpty() {
-        database.getCollection("center_months").insertOne(new Document("_id", "HN-TGU-01|2026-04")
+        database.getCollection("center_month_parts").insertOne(new Document("_id", "HN-TGU-01|2026-04")
                 .append("id", "HN-TGU-01|2026-04").append("centerId", "HN-TGU-01").append("month", "2026-04"));
-        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_month_parts"),
                 CenterMonth.class, CenterMonth::id);
         assertThat(months.find("HN-TGU-01|2026-04")).get().satisfies(month ->
                 assertThat(CenterMonth.merge(List.of(month), entry -> true)).isEmpty());
@@ -106,9 +106,9 @@ class FactsProjectionTest {
         history.session("s-2", LocalDate.of(2026, 4, 14), 60, 0, 0)
                 .add(new CounselingSessionVoided(history.id, new SessionId("s-2"), "logged twice"));
         deliverAll();
-        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_month_parts"),
                 CenterMonth.class, CenterMonth::id);
-        assertThat(months.find("HN-TGU-01|2026-04")).get()
+        assertThat(months.find(part("HN-TGU-01|2026-04"))).get()
                 .satisfies(month -> assertThat(month.engagements()).as("voided: counted nowhere now").isEmpty());
         assertThat(rosters.find("HN-TGU-01|2026-04")).get()
                 .satisfies(roster -> assertThat(roster.engagements()).as("but counted there for a while")
@@ -131,23 +131,28 @@ class FactsProjectionTest {
     @Test
     void aBatchThatFailedPartWayIsWrittenWholeWhenRetried() {
         // A center-month whose map of engagements is not a map: the batch's write to it fails.
-        database.getCollection("center_months").insertOne(new Document("_id", "HN-TGU-01|2026-03")
+        database.getCollection("center_month_parts").insertOne(new Document("_id", part("HN-TGU-01|2026-03"))
                 .append("engagements", "not a map"));
         assertThatThrownBy(this::deliverAllInOneBatch).isInstanceOf(RuntimeException.class);
         assertThat(facts.find("e-1")).as("the facts wait for what is derived from them").isEmpty();
 
-        database.getCollection("center_months").deleteOne(new Document("_id", "HN-TGU-01|2026-03"));
+        database.getCollection("center_month_parts").deleteOne(new Document("_id", part("HN-TGU-01|2026-03")));
         deliverAllInOneBatch();
-        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_months"),
+        DocumentCollection<CenterMonth> months = new DocumentCollection<>(database.getCollection("center_month_parts"),
                 CenterMonth.class, CenterMonth::id);
         assertThat(facts.find("e-1")).contains(history.facts());
-        assertThat(months.find("HN-TGU-01|2026-03")).get()
+        assertThat(months.find(part("HN-TGU-01|2026-03"))).get()
                 .satisfies(month -> assertThat(month.engagements()).containsOnlyKeys("e-1"));
         assertThat(rosters.find("HN-TGU-01|2026-03")).get()
                 .satisfies(roster -> assertThat(roster.engagements()).containsOnlyKeys("e-1"));
     }
 
     private static final java.util.Set<Integer> YEAR_STARTS = java.util.Set.of(1, 4);
+
+    /** The part of the center-month that holds e-1's entry. */
+    private static String part(String centerMonth) {
+        return CenterMonth.partIdOf(centerMonth, "e-1");
+    }
 
     /** Every kept period of Tegucigalpa with something dated in it (the history's months). */
     private java.util.Set<Period> keptPeriods() {
@@ -160,7 +165,7 @@ class FactsProjectionTest {
 
     private void assertPeriodFiguresCountedFromTheCenterMonths() {
         List<CenterMonth> months = new java.util.ArrayList<>();
-        new DocumentCollection<>(database.getCollection("center_months"), CenterMonth.class, CenterMonth::id)
+        new DocumentCollection<>(database.getCollection("center_month_parts"), CenterMonth.class, CenterMonth::id)
                 .each(new Document()).forEach(months::add);
         for (Period period : keptPeriods()) {
             PeriodFigures expected = PeriodFigures.count("HN-TGU-01", period, months);

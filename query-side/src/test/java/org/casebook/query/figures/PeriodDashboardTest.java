@@ -72,12 +72,12 @@ class PeriodDashboardTest {
         return List.of(moved.facts(), stays.facts(), other.facts(), guatemala.facts());
     }
 
-    /** The center-months the projection would hold for these engagements. */
+    /** The center-months' parts the projection would hold for these engagements, by part id. */
     static Map<String, CenterMonth> centerMonths(List<EngagementFacts> engagements) {
         Map<String, Map<String, CenterMonth.Entry>> entries = new TreeMap<>();
         for (EngagementFacts engagement : engagements) {
-            CenterMonth.entriesOf(engagement).forEach((id, entry) ->
-                    entries.computeIfAbsent(id, key -> new LinkedHashMap<>()).put(engagement.id(), entry));
+            CenterMonth.entriesOf(engagement).forEach((id, entry) -> entries.computeIfAbsent(
+                    CenterMonth.partIdOf(id, engagement.id()), key -> new LinkedHashMap<>()).put(engagement.id(), entry));
         }
         Map<String, CenterMonth> months = new HashMap<>();
         entries.forEach((id, map) -> months.put(id, new CenterMonth(id, id.split("\\|")[0], id.split("\\|")[1], map)));
