@@ -24,6 +24,7 @@ import com.mongodb.client.model.WriteModel;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.casebook.query.store.DerivedWrites;
 import org.casebook.query.store.DocumentCollection;
 
@@ -58,8 +59,11 @@ final class PeriodFiguresWrites implements DerivedWrites {
      * notes them for the background count, so that each period is counted once for many batches.
      */
     static final int COUNTED_IN_BATCH = 64;
-    /** How often a pending period was noted. */
-    private static final String NOTES = "notes";
+    /**
+     * A pending period's latest noting: a value never used before, so that a count can tell whether the
+     * period was noted again while it counted, even if another count removed the note meanwhile.
+     */
+    private static final String NOTED = "noted";
 
     private final MongoCollection<Document> figures;
     private final DocumentCollection<PeriodFigures> periodFigures;
@@ -147,16 +151,13 @@ final class PeriodFiguresWrites implements DerivedWrites {
         remember(kept);
     }
 
-    /**
-     * Notes the periods to count, each note's {@code notes} counting how often it was noted: a count
-     * removes the note only if it was not noted again meanwhile.
-     */
+    /** Notes the periods to count: a count removes a note only if it was not noted again meanwhile. */
     private void remember(Map<String, Kept> kept) {
         List<WriteModel<Document>> notes = new ArrayList<>(kept.size());
         kept.forEach((id, what) -> notes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                 Updates.set("id", id), Updates.set("centerId", what.center()),
                 Updates.set("from", what.period().from().toString()), Updates.set("to", what.period().to().toString()),
-                Updates.inc(NOTES, 1L)), UPSERT)));
+                Updates.set(NOTED, new ObjectId())), UPSERT)));
         pendingPeriods.raw().bulkWrite(notes, UNORDERED);
     }
 
@@ -174,15 +175,15 @@ final class PeriodFiguresWrites implements DerivedWrites {
             String id = note.getString("_id");
             kept.put(id, new Kept(note.getString("centerId"), new Period(java.time.LocalDate.parse(note.getString("from")),
                     java.time.LocalDate.parse(note.getString("to")))));
-            noted.put(id, note.get(NOTES));
+            noted.put(id, note.get(NOTED));
         }
         if (kept.isEmpty()) {
             return 0;
         }
         count(kept);
         List<WriteModel<Document>> removals = new ArrayList<>(kept.size());
-        noted.forEach((id, times) -> removals.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", id),
-                Filters.eq(NOTES, times)))));
+        noted.forEach((id, noting) -> removals.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", id),
+                Filters.eq(NOTED, noting)))));
         pendingPeriods.raw().bulkWrite(removals, UNORDERED);
         return kept.size();
     }
