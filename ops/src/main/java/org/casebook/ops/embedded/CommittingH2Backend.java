@@ -16,8 +16,8 @@ import org.h2.mvstore.MVStore;
  * stored its token in PostgreSQL, and the read models would miss those events for good. The projections
  * therefore write the last documents of each batch journaled: that write commits the batch's earlier
  * writes with it (the file is committed as a whole, in order), before the processor's transaction
- * commits. As with PostgreSQL, a crash of the machine itself may still lose what the operating system had not
- * yet written.
+ * commits. As with PostgreSQL, a crash of the machine itself may still lose what the operating system
+ * had not yet written.
  */
 final class CommittingH2Backend extends H2Backend {
 

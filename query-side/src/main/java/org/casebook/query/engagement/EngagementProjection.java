@@ -11,7 +11,7 @@ import org.casebook.shared.event.EngagementEvent;
 
 /**
  * Keeps an {@link EngagementView} per engagement in the {@code engagements} collection, and each
- * engagement's line of its center's {@link Caseload} in {@code caseloads}. (Timelines are read from the
+ * engagement's line of its center's {@link Caseload} in {@code caseload_parts}. (Timelines are read from the
  * events: {@link Timelines}.)
  */
 public class EngagementProjection implements Projection {
